@@ -1,0 +1,56 @@
+"""timeline: turn news articles into one ordered, sourced timeline of events.
+
+``import timeline`` is light: spaCy and its model load on the first call that needs them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .errors import (
+    InvalidArticleError,
+    InvalidDateError,
+    InvalidExpressionError,
+    ModelNotFoundError,
+    TimelineError,
+    TimeMLError,
+)
+from .model import Article, ReadArticle, Sentence, TimeExpression, TimeValue
+from .timex import Granularity, Mod, TimexType
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Article",
+    "Granularity",
+    "InvalidArticleError",
+    "InvalidDateError",
+    "InvalidExpressionError",
+    "Mod",
+    "ModelNotFoundError",
+    "ReadArticle",
+    "Sentence",
+    "TimeExpression",
+    "TimeMLError",
+    "TimeValue",
+    "TimelineError",
+    "TimexType",
+    "read",
+    "read_many",
+    "resolve",
+]
+
+# The functions that need spaCy live in .pipeline; importing it lazily keeps `import timeline` fast.
+_LAZY = {"read": "pipeline", "read_many": "pipeline", "resolve": "pipeline"}
+
+if TYPE_CHECKING:
+    from .pipeline import read, read_many, resolve
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'timeline' has no attribute {name!r}")
+    from importlib import import_module
+
+    return getattr(import_module(f".{module}", __name__), name)

@@ -1,0 +1,32 @@
+"""The library's own exceptions: every failure a caller can cause is one of these."""
+
+from __future__ import annotations
+
+
+class TimelineError(Exception):
+    """Base class of every error ``timeline`` raises on bad input."""
+
+
+class InvalidArticleError(TimelineError, ValueError):
+    """An article's fields are missing, of the wrong type or unusable."""
+
+    def __init__(self, article: str, problem: str) -> None:
+        self.article = article
+        self.problem = problem
+        super().__init__(f"article {article}: {problem}")
+
+
+class InvalidDateError(InvalidArticleError):
+    """A publication date (or another date given by the caller) cannot be used."""
+
+
+class InvalidExpressionError(TimelineError, ValueError):
+    """A phrase handed to :func:`timeline.resolve` is not a string or is empty."""
+
+
+class ModelNotFoundError(TimelineError, RuntimeError):
+    """No installed spaCy English pipeline could be loaded."""
+
+
+class TimeMLError(TimelineError, ValueError):
+    """A TimeML file cannot be read (no TEXT element, no DCT, broken XML)."""

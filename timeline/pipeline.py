@@ -1,0 +1,144 @@
+"""The reading pipeline: clean -> detect -> resolve, and the public functions built on it."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Iterable, Iterator, Optional, Union
+
+from attrs import define, field
+
+from . import clean
+from .detect import Candidate, detect
+from .errors import InvalidArticleError, InvalidExpressionError
+from .model import Article, ReadArticle, Sentence, TimeExpression, TimeValue, parse_published
+from .nlp import load_pipeline
+from .resolve import Context, Tense, resolve_phrase
+from .timex import TimexType
+
+__all__ = ["read", "read_many", "resolve"]
+
+# A span a rule accepted but whose value cannot be known (nothing to refer back to).
+UNRESOLVED = TimeValue("DATE", "XXXX-XX-XX")
+
+
+@define
+class Discourse:
+    """What earlier expressions of the article established: "the same day" refers to it."""
+
+    anchor: date
+    last: Optional[TimeValue] = field(default=None)
+
+    def context(self, tense: Optional[Tense]) -> Context:
+        return Context(self.anchor, tense, self.last)
+
+    def observe(self, value: TimeValue) -> None:
+        # Only calendar dates of a definite size move the discourse (not durations or "now").
+        if value.is_anchored and value.type in (TimexType.DATE, TimexType.TIME):
+            self.last = value
+
+
+def _resolve_candidate(candidate: Candidate, discourse: Discourse) -> tuple[TimeValue, str]:
+    if candidate.cataphoric:
+        return UNRESOLVED, "cataphoric"
+    resolution = resolve_phrase(candidate.text, discourse.context(candidate.tense))
+    if resolution is None:
+        return UNRESOLVED, "unresolved"
+    return resolution.value, resolution.rule
+
+
+def _check_article(article: object) -> Article:
+    if not isinstance(article, Article):
+        raise InvalidArticleError(
+            "<argument>", f"expected a timeline.Article, got {type(article).__name__}"
+        )
+    return article
+
+
+def _segments(article: Article) -> list[tuple[int, int]]:
+    return list(clean.find_body(article.text))
+
+
+def _assemble(article: Article, segments: list[tuple[int, int]], docs: Iterable) -> ReadArticle:
+    nlp = load_pipeline()
+    discourse = Discourse(article.anchor)
+    sentences: list[Sentence] = []
+    expressions: list[TimeExpression] = []
+    for (offset, _), doc in zip(segments, docs):
+        doc_sentences = [
+            Sentence(s.text, offset + s.start_char, offset + s.end_char) for s in doc.sents
+        ]
+        sentences.extend(doc_sentences)
+        for candidate in detect(doc, nlp):
+            value, rule = _resolve_candidate(candidate, discourse)
+            discourse.observe(value)
+            start, end = offset + candidate.start_char, offset + candidate.end_char
+            expressions.append(
+                TimeExpression(
+                    text=article.text[start:end],
+                    start=start,
+                    end=end,
+                    value=value,
+                    sentence=doc_sentences[candidate.sentence_index],
+                    rule=rule,
+                )
+            )
+    return ReadArticle(
+        article=article,
+        body=tuple(segments),
+        sentences=tuple(sentences),
+        time_expressions=tuple(expressions),
+    )
+
+
+def read(article: Article) -> ReadArticle:
+    """Find and resolve every time expression of one article's body."""
+    return read_many([article])[0]
+
+
+def read_many(articles: Iterable[Article], *, batch_size: int = 64) -> list[ReadArticle]:
+    """:func:`read` over many articles through one ``nlp.pipe`` stream; results in input order."""
+    checked = [_check_article(a) for a in articles]
+    plan = [(article, _segments(article)) for article in checked]
+    nlp = load_pipeline()
+    texts = (article.text[start:end] for article, segments in plan for start, end in segments)
+    docs: Iterator = iter(nlp.pipe(texts, batch_size=batch_size))
+    results = []
+    for article, segments in plan:
+        article_docs = [next(docs) for _ in segments]
+        results.append(_assemble(article, segments, article_docs))
+    return results
+
+
+# Prepositions a caller may leave in front of a phrase ("in July"); TimeML extents exclude them.
+_LEADING_PREPOSITIONS = ("in ", "on ", "at ", "during ", "since ", "by ", "until ", "from ", "for ", "over ", "before ", "after ")
+
+
+def resolve(
+    phrase: str,
+    published: Union[date, datetime, str],
+    *,
+    tense: Union[Tense, str, None] = None,
+) -> TimeValue:
+    """The TIMEX3 value of a bare phrase, anchored to ``published``.
+
+    ``tense`` ("past", "present", "future") stands in for the verb a phrase in a sentence has:
+    ``resolve("Monday", "2018-08-03", tense="future")`` is 2018-08-06.
+
+    Raises :class:`InvalidExpressionError` for a phrase no rule knows.
+    """
+    if not isinstance(phrase, str) or not phrase.strip():
+        raise InvalidExpressionError(f"expected a non-empty phrase, got {phrase!r}")
+    anchor = parse_published(published, "<resolve>")
+    anchor_day = anchor.date() if isinstance(anchor, datetime) else anchor
+    tense_value = None if tense is None else Tense(tense)
+    context = Context(anchor_day, tense_value)
+    text = phrase.strip()
+    lowered = text.lower()
+    for prefix in ("",) + _LEADING_PREPOSITIONS:
+        if lowered.startswith(prefix):
+            resolution = resolve_phrase(text[len(prefix):], context)
+            if resolution is not None:
+                return resolution.value
+    raise InvalidExpressionError(f"no rule resolves {phrase!r}")
+
+

@@ -1,0 +1,661 @@
+"""Resolve: turn a time phrase into a TIMEX3 value, anchored to a publication date and a tense.
+
+The rules (patterns) are data in :mod:`timeline.rules`; this module holds one small handler per
+rule family, registered by name, plus the arithmetic on calendar periods they share. A handler
+receives the match's named groups and a :class:`Context` (anchor date, tense of the governing
+verb, the discourse's last resolved date) and returns a :class:`~timeline.model.TimeValue`.
+"""
+
+from __future__ import annotations
+
+import calendar
+import enum
+import functools
+import re
+from datetime import date, timedelta
+from typing import Callable, Mapping, Optional
+
+from attrs import frozen
+
+from .model import TimeValue
+from .rules import (
+    DAY_OFFSETS,
+    EDGE_MODS,
+    FREQUENCY_WORDS,
+    HOLIDAYS,
+    MONTHS,
+    ORDINALS,
+    PARTS_OF_DAY,
+    QUANTITY_MODS,
+    REFERENCE_WORDS,
+    RELATIVE_OFFSETS,
+    SEASONS,
+    UNIT_MULTIPLIER,
+    UNIT_PLURALS,
+    UNITS,
+    WEEKDAYS,
+    Rule,
+    compile_rules,
+    number_value,
+)
+from .timex import Granularity
+
+__all__ = ["Tense", "Context", "Resolution", "normalize", "resolve_phrase", "match_rule"]
+
+
+class Tense(str, enum.Enum):
+    PAST = "past"
+    PRESENT = "present"
+    FUTURE = "future"
+
+
+@frozen
+class Context:
+    """What a relative expression is resolved against."""
+
+    anchor: date
+    tense: Optional[Tense] = None
+    #: The last anchored value of the discourse ("the same day" refers to it).
+    reference: Optional[TimeValue] = None
+
+
+@frozen
+class Resolution:
+    value: TimeValue
+    rule: str
+
+
+Groups = Mapping[str, Optional[str]]
+Handler = Callable[..., Optional[TimeValue]]
+_HANDLERS: dict[str, Handler] = {}
+
+
+def handler(name: str) -> Callable[[Handler], Handler]:
+    """Register a function as the handler that rules name in their ``handler`` field."""
+
+    def register(fn: Handler) -> Handler:
+        _HANDLERS[name] = fn
+        return fn
+
+    return register
+
+
+# ---------------------------------------------------------------------------------------------
+# Normalising phrases and matching rules
+
+_HYPHEN_IN_WORDS = re.compile(r"(?<=[a-z'])[-‐‑–](?=[a-z0-9])|(?<=[0-9])[-‐‑–](?=[a-z])")
+_DOTS = re.compile(r"\.(?![0-9])")
+_SPACES = re.compile(r"\s+")
+
+
+def normalize(phrase: str) -> str:
+    """Lower case, straight apostrophes, no dots, hyphens between words as spaces, one space."""
+    text = phrase.lower().replace("’", "'").replace("‘", "'").replace("`", "'")
+    text = _HYPHEN_IN_WORDS.sub(" ", text)
+    text = _DOTS.sub("", text)
+    return _SPACES.sub(" ", text).strip(" ,")
+
+
+@functools.lru_cache(maxsize=1)
+def _compiled() -> tuple[tuple[Rule, re.Pattern[str]], ...]:
+    return compile_rules()
+
+
+@functools.lru_cache(maxsize=65536)
+def match_rule(normalized: str) -> Optional[tuple[Rule, dict[str, Optional[str]]]]:
+    """The first rule whose pattern matches the whole normalised phrase, with its groups."""
+    for rule, pattern in _compiled():
+        m = pattern.fullmatch(normalized)
+        if m:
+            return rule, m.groupdict()
+    return None
+
+
+def resolve_phrase(phrase: str, context: Context) -> Optional[Resolution]:
+    """Resolve one phrase, or ``None`` when no rule accepts it."""
+    found = match_rule(normalize(phrase))
+    if found is None:
+        return None
+    rule, groups = found
+    try:
+        value = _HANDLERS[rule.handler](groups, context, **rule.options)
+    except (ValueError, OverflowError):
+        # Arithmetic past the calendar's ends (year 1 or 9999): keep the expression, unresolved.
+        value = TimeValue("DATE", "XXXX-XX-XX")
+    if value is None:
+        return None
+    return Resolution(value, rule.name)
+
+
+# ---------------------------------------------------------------------------------------------
+# Calendar arithmetic shared by the handlers
+
+
+def day_value(d: date) -> str:
+    return d.isoformat()
+
+
+def month_value(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def week_value(d: date) -> str:
+    iso = d.isocalendar()
+    return f"{iso.year:04d}-W{iso.week:02d}"
+
+
+def add_months(year: int, month: int, n: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + n
+    return index // 12, index % 12 + 1
+
+
+def quarter_of(d: date) -> int:
+    return (d.month - 1) // 3 + 1
+
+
+def _mod(groups: Groups, key: str = "edge") -> Optional[str]:
+    word = groups.get(key)
+    if not word:
+        return None
+    return EDGE_MODS.get(word.strip()) or EDGE_MODS.get(word.strip() + " ")
+
+
+def _qmod(groups: Groups) -> Optional[str]:
+    word = groups.get("qmod")
+    if not word or word == "at":
+        return None
+    return QUANTITY_MODS.get(word)
+
+
+def _year(text: str, anchor: date) -> int:
+    """A written year; two digits ("'98", "fy 19") take the century that puts it nearest the anchor."""
+    digits = text.lstrip("'")
+    if len(digits) == 2:
+        two = int(digits)
+        century = anchor.year // 100 * 100
+        candidates = [century - 100 + two, century + two, century + 100 + two]
+        return min(candidates, key=lambda y: abs(y - anchor.year))
+    return int(digits)
+
+
+def _day_number(text: str) -> int:
+    return int(re.match(r"[0-9]+", text).group())
+
+
+def pick_by_tense(candidates: list[TimeValue], context: Context) -> TimeValue:
+    """Of values that differ only in the missing year or week, the one the tense points to.
+
+    Past: the latest that started on or before the anchor. Future: the earliest that has not
+    ended before the anchor. Present or unknown tense: the one nearest the anchor.
+    """
+    anchor = context.anchor
+    ranged = [c for c in candidates if c.start is not None]
+    if context.tense is Tense.PAST:
+        eligible = [c for c in ranged if c.start <= anchor]
+        if eligible:
+            return max(eligible, key=lambda c: c.start)
+    elif context.tense is Tense.FUTURE:
+        eligible = [c for c in ranged if c.end >= anchor]
+        if eligible:
+            return min(eligible, key=lambda c: c.start)
+
+    def distance(c: TimeValue) -> int:
+        if c.start <= anchor <= c.end:
+            return 0
+        return min(abs((c.start - anchor).days), abs((c.end - anchor).days))
+
+    return min(ranged, key=lambda c: (distance(c), c.start > anchor))
+
+
+# ---------------------------------------------------------------------------------------------
+# Handlers: explicit dates
+
+
+@handler("calendar_date")
+def calendar_date(groups: Groups, context: Context) -> Optional[TimeValue]:
+    month = MONTHS[groups["month"]] if groups.get("month") else int(groups["month_num"])
+    day = _day_number(groups["day"])
+    part = PARTS_OF_DAY.get(groups.get("part") or "")
+    suffix = f"T{part}" if part else ""
+    kind = "TIME" if part else "DATE"
+    if groups.get("year"):
+        year = _year(groups["year"], context.anchor)
+        return TimeValue(kind, day_value(date(year, month, day)) + suffix)
+    candidates = []
+    for year in (context.anchor.year - 1, context.anchor.year, context.anchor.year + 1):
+        try:
+            candidates.append(TimeValue(kind, day_value(date(year, month, day)) + suffix))
+        except ValueError:  # February 29 outside leap years
+            continue
+    if groups.get("weekday"):
+        # "Monday, July 4": the year in which that day is that weekday, if any.
+        weekday = WEEKDAYS[groups["weekday"]]
+        matching = [c for c in candidates if c.start.isoweekday() == weekday]
+        candidates = matching or candidates
+    if not candidates:
+        return None
+    return pick_by_tense(candidates, context)
+
+
+@handler("month_name")
+def month_name(groups: Groups, context: Context) -> TimeValue:
+    month = MONTHS[groups["month"]] if groups.get("month") else int(groups["month_num"])
+    mod = _mod(groups)
+    if groups.get("year"):
+        return TimeValue("DATE", month_value(_year(groups["year"], context.anchor), month), mod=mod)
+    anchor = context.anchor
+    rel = groups.get("rel")
+    if rel in ("last", "past", "previous", "this past"):
+        # The most recent such month before the current one.
+        year = anchor.year if month < anchor.month else anchor.year - 1
+        return TimeValue("DATE", month_value(year, month), mod=mod)
+    if rel in ("next", "coming", "this coming", "upcoming"):
+        year = anchor.year if month > anchor.month else anchor.year + 1
+        return TimeValue("DATE", month_value(year, month), mod=mod)
+    if rel in ("this", "current"):
+        return TimeValue("DATE", month_value(anchor.year, month), mod=mod)
+    candidates = [TimeValue("DATE", month_value(y, month)) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+    chosen = pick_by_tense(candidates, context)
+    return TimeValue("DATE", chosen.value, mod=mod)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
+    """The nth ISO weekday (1 = Monday) of a month; nth = -1 for the last one."""
+    if nth > 0:
+        first = date(year, month, 1)
+        shift = (weekday - first.isoweekday()) % 7
+        return first + timedelta(days=shift + 7 * (nth - 1))
+    last = date(year, month, calendar.monthrange(year, month)[1])
+    return last - timedelta(days=(last.isoweekday() - weekday) % 7)
+
+
+def holiday_date(name: str, year: int) -> date:
+    spec = HOLIDAYS[name]
+    if len(spec) == 2:
+        return date(year, *spec)
+    month, weekday, nth = spec
+    day = _nth_weekday(year, month, weekday, nth)
+    if name == "election day":  # the Tuesday after the first Monday of November
+        day = _nth_weekday(year, 11, 1, 1) + timedelta(days=1)
+    return day
+
+
+@handler("holiday")
+def holiday(groups: Groups, context: Context) -> TimeValue:
+    name = groups["holiday"]
+    if groups.get("year"):
+        return TimeValue("DATE", day_value(holiday_date(name, int(groups["year"]))))
+    anchor = context.anchor
+    candidates = [TimeValue("DATE", day_value(holiday_date(name, y))) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+    offset = RELATIVE_OFFSETS.get(groups.get("rel") or "")
+    if offset == -1:
+        return max((c for c in candidates if c.start < anchor), key=lambda c: c.start)
+    if offset == 1:
+        return min((c for c in candidates if c.start > anchor), key=lambda c: c.start)
+    return pick_by_tense(candidates, context)
+
+
+@handler("season")
+def season(groups: Groups, context: Context) -> TimeValue:
+    code = SEASONS[groups["season"]]
+    mod = _mod(groups)
+    anchor = context.anchor
+    if groups.get("year"):
+        return TimeValue("DATE", f"{_year(groups['year'], anchor):04d}-{code}", mod=mod)
+    candidates = [TimeValue("DATE", f"{y:04d}-{code}") for y in (anchor.year - 2, anchor.year - 1, anchor.year, anchor.year + 1)]
+    offset = RELATIVE_OFFSETS.get(groups.get("rel") or "")
+    if offset == -1:
+        chosen = max((c for c in candidates if c.end < anchor), key=lambda c: c.start)
+    elif offset == 1:
+        chosen = min((c for c in candidates if c.start > anchor), key=lambda c: c.start)
+    else:
+        chosen = pick_by_tense(candidates, context)
+    return TimeValue("DATE", chosen.value, mod=mod)
+
+
+_ORDINAL_DIGITS = {"1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+
+@handler("quarter")
+def quarter(groups: Groups, context: Context) -> TimeValue:
+    anchor = context.anchor
+    if groups.get("number"):
+        number = int(groups["number"])
+        unit = "quarter"
+    else:
+        number = ORDINALS.get(groups["ordinal"]) or _ORDINAL_DIGITS[groups["ordinal"]]
+        unit = groups["unit"]
+    letter = "Q" if unit == "quarter" else "H"
+    if unit == "half" and number > 2:
+        raise ValueError("a year has two halves")
+    year_text = groups.get("year") or groups.get("year2")
+    rel = groups.get("rel") or groups.get("rel2")
+    if year_text:
+        return TimeValue("DATE", f"{_year(year_text, anchor):04d}-{letter}{number}")
+    if rel:
+        year = anchor.year + RELATIVE_OFFSETS[rel]
+        return TimeValue("DATE", f"{year:04d}-{letter}{number}")
+    candidates = [TimeValue("DATE", f"{y:04d}-{letter}{number}") for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+    return pick_by_tense(candidates, context)
+
+
+@handler("latest_quarter")
+def latest_quarter(groups: Groups, context: Context) -> TimeValue:
+    """"the latest quarter", "the quarter": in financial news, the last one reported on."""
+    anchor = context.anchor
+    reference = context.reference
+    if reference is not None and reference.granularity is Granularity.QUARTER and groups.get("which") in (None, "same"):
+        return TimeValue("DATE", reference.value)
+    year, month = add_months(anchor.year, anchor.month, -3) if context.tense is not Tense.FUTURE else (anchor.year, anchor.month)
+    value = TimeValue("DATE", f"{year:04d}-Q{(month - 1) // 3 + 1}")
+    if groups.get("which") in ("year earlier", "year ago"):
+        return _shift_value(value, years=-1)
+    return value
+
+
+@handler("year_ago")
+def year_ago(groups: Groups, context: Context) -> TimeValue:
+    """"year-earlier", "the year-ago quarter": the discourse's period one year back."""
+    reference = context.reference
+    if reference is not None and reference.is_anchored:
+        return _shift_value(reference, years=-1)
+    return TimeValue("DATE", f"{context.anchor.year - 1:04d}")
+
+
+def _shift_value(value: TimeValue, years: int) -> TimeValue:
+    """The same period ``years`` earlier or later: 1989-Q3 -> 1988-Q3."""
+    head, sep, tail = value.value.partition("-")
+    shifted = f"{int(head[:4]) + years:04d}{head[4:]}{sep}{tail}"
+    if value.granularity in (Granularity.DAY,):
+        d = value.start
+        try:
+            shifted = day_value(d.replace(year=d.year + years))
+        except ValueError:  # February 29
+            shifted = day_value(d.replace(year=d.year + years, day=28))
+    return TimeValue(value.type, shifted, mod=value.mod)
+
+
+@handler("decade")
+def decade(groups: Groups, context: Context) -> TimeValue:
+    mod = _mod(groups)
+    if groups.get("decade"):
+        start = int(groups["decade"])
+    else:
+        two = int(groups["decade2"])
+        century = context.anchor.year // 100 * 100
+        start = century + two if century + two <= context.anchor.year else century - 100 + two
+    return TimeValue("DATE", f"{start // 10:03d}", mod=mod)
+
+
+@handler("century")
+def century(groups: Groups, context: Context) -> TimeValue:
+    number = int(groups["ordinal"])
+    return TimeValue("DATE", f"{number - 1:02d}", mod=_mod(groups))
+
+
+@handler("year")
+def year(groups: Groups, context: Context) -> TimeValue:
+    text = groups.get("year") or groups.get("short")
+    return TimeValue("DATE", f"{_year(text, context.anchor):04d}", mod=_mod(groups))
+
+
+# ---------------------------------------------------------------------------------------------
+# Handlers: relative to the anchor
+
+
+@handler("reference")
+def reference(groups: Groups, context: Context) -> TimeValue:
+    return TimeValue("DATE", REFERENCE_WORDS[groups["reference"]])
+
+
+@handler("day_offset")
+def day_offset(groups: Groups, context: Context) -> TimeValue:
+    word = groups["dayword"]
+    day = context.anchor + timedelta(days=DAY_OFFSETS[word])
+    part = PARTS_OF_DAY.get(groups.get("part") or "")
+    if word in ("tonight", "last night"):
+        part = "NI"
+    if part:
+        return TimeValue("TIME", f"{day_value(day)}T{part}", mod=_mod(groups))
+    return TimeValue("DATE", day_value(day))
+
+
+@handler("part_of_day")
+def part_of_day(groups: Groups, context: Context) -> TimeValue:
+    return TimeValue("TIME", f"{day_value(context.anchor)}T{PARTS_OF_DAY[groups['part']]}", mod=_mod(groups))
+
+
+@handler("weekday")
+def weekday(groups: Groups, context: Context) -> TimeValue:
+    """A weekday, placed by its modifier or, without one, by the tense of its verb.
+
+    "last Friday" is the most recent Friday before the anchor, "next Monday" the first Monday
+    after it. A bare weekday in a past-tense clause is the latest one on or before the anchor
+    (the publication weekday itself is that day), in a future clause the first on or after it.
+    """
+    target = WEEKDAYS[groups["weekday"]]
+    anchor = context.anchor
+    back = (anchor.isoweekday() - target) % 7  # days back to the latest such weekday
+    ahead = (target - anchor.isoweekday()) % 7
+    rel = RELATIVE_OFFSETS.get(groups.get("rel") or "")
+    if rel == -1:
+        day = anchor - timedelta(days=back or 7)
+    elif rel == 1:
+        day = anchor + timedelta(days=ahead or 7)
+    elif rel == 0 or groups.get("rel") is None:
+        tense = context.tense
+        if tense is Tense.FUTURE:
+            day = anchor + timedelta(days=ahead)
+        elif tense is Tense.PRESENT:
+            day = anchor - timedelta(days=back) if back <= ahead else anchor + timedelta(days=ahead)
+        else:  # past, or no verb to tell: news mostly reports what happened
+            day = anchor - timedelta(days=back)
+    else:
+        raise ValueError(f"unknown relative word {groups.get('rel')!r}")
+    part = PARTS_OF_DAY.get(groups.get("part") or "")
+    if part:
+        return TimeValue("TIME", f"{day_value(day)}T{part}")
+    return TimeValue("DATE", day_value(day))
+
+
+_UNIT_GRANULARITY = {
+    "day": Granularity.DAY,
+    "week": Granularity.WEEK,
+    "weekend": Granularity.WEEKEND,
+    "month": Granularity.MONTH,
+    "quarter": Granularity.QUARTER,
+    "year": Granularity.YEAR,
+    "fiscal year": Granularity.YEAR,
+    "decade": Granularity.DECADE,
+    "century": Granularity.CENTURY,
+}
+
+
+def period_value(unit: str, anchor: date, offset: int) -> str:
+    """The value of the ``unit``-long calendar period ``offset`` periods from the anchor's."""
+    if unit == "day":
+        return day_value(anchor + timedelta(days=offset))
+    if unit == "week":
+        return week_value(anchor + timedelta(weeks=offset))
+    if unit == "weekend":
+        return week_value(anchor + timedelta(weeks=offset)) + "-WE"
+    if unit == "month":
+        return month_value(*add_months(anchor.year, anchor.month, offset))
+    if unit == "quarter":
+        year, month = add_months(anchor.year, anchor.month, 3 * offset)
+        return f"{year:04d}-Q{(month - 1) // 3 + 1}"
+    if unit in ("year", "fiscal year"):
+        return f"{anchor.year + offset:04d}"
+    if unit == "decade":
+        return f"{anchor.year // 10 + offset:03d}"
+    if unit == "century":
+        return f"{anchor.year // 100 + offset:02d}"
+    raise ValueError(f"no calendar period for unit {unit!r}")
+
+
+@handler("relative_unit")
+def relative_unit(groups: Groups, context: Context) -> TimeValue:
+    """"last week", "this month", "next year", "later this year", "over the weekend"."""
+    unit = groups["unit"]
+    rel = groups.get("rel")
+    anchor = context.anchor
+    if unit == "weekend" and rel in (None, "this"):
+        # "the weekend": the one just past in a past clause, else the coming one.
+        saturday = anchor + timedelta(days=(6 - anchor.isoweekday()) % 7)
+        if context.tense is Tense.PAST and saturday > anchor:
+            saturday -= timedelta(weeks=1)
+        return TimeValue("DATE", week_value(saturday) + "-WE")
+    offset = RELATIVE_OFFSETS[rel] if rel else 0
+    return TimeValue("DATE", period_value(unit, anchor, offset), mod=_mod(groups))
+
+
+@handler("the_unit")
+def the_unit(groups: Groups, context: Context) -> TimeValue:
+    """"the week", "the month", "the year": the discourse's period of that size, else the anchor's."""
+    unit = groups["unit"]
+    reference = context.reference
+    anchor = context.anchor
+    if reference is not None and reference.start is not None:
+        anchor = reference.start
+    return TimeValue("DATE", period_value(unit, anchor, 0))
+
+
+_TIME_UNITS = {unit for unit, (_, is_time) in UNITS.items() if is_time}
+
+
+def _unit(word: str) -> str:
+    return UNIT_PLURALS.get(word, word)
+
+
+def duration_value(count: Optional[float], unit: str) -> str:
+    """An ISO 8601 period for ``count`` ``unit``s; ``None`` count gives an X ("PXY")."""
+    unit = _unit(unit)
+    code, is_time = UNITS[unit]
+    count = None if count is None else count * UNIT_MULTIPLIER.get(unit, 1)
+    if count is not None and count != int(count):
+        # Halves go down a unit where one exists: half an hour = PT30M, half a year = P6M.
+        smaller = {"hour": (60, "M", True), "year": (12, "M", False), "day": (24, "H", True), "minute": (60, "S", True)}
+        if unit in smaller:
+            factor, code, is_time = smaller[unit]
+            count *= factor
+    number = "X" if count is None else (str(int(count)) if count == int(count) else f"{count:g}")
+    return f"PT{number}{code}" if is_time else f"P{number}{code}"
+
+
+@handler("duration")
+def duration(groups: Groups, context: Context) -> Optional[TimeValue]:
+    unit = _unit(groups["unit"])
+    count_text = groups.get("count")
+    plural = groups["unit"] != unit
+    if count_text:
+        count = number_value(count_text)
+    elif groups.get("rel") or groups.get("long"):
+        count = 1.0 if not plural else None
+    else:
+        count = None if plural else 1.0
+    if unit in ("weekend",) and count is not None:
+        return None
+    mod = _qmod(groups)
+    return TimeValue("DURATION", duration_value(count, unit), mod=mod)
+
+
+@handler("ago")
+def ago(groups: Groups, context: Context) -> TimeValue:
+    """"two weeks ago", "a year earlier", "three days later": a point shifted from the anchor.
+
+    "ago" counts from the publication date; "earlier"/"later" from the discourse's last date.
+    """
+    unit = _unit(groups["unit"])
+    count_text = groups.get("count")
+    count = number_value(count_text) if count_text else 1.0
+    direction = groups["direction"]
+    sign = -1 if direction in ("ago", "earlier", "before") else 1
+    base_value = None
+    if direction in ("earlier", "later", "before", "after") and context.reference is not None and context.reference.is_anchored:
+        base_value = context.reference
+    anchor = base_value.start if base_value is not None else context.anchor
+    if count is None or count != int(count) or unit in _TIME_UNITS or unit not in _UNIT_GRANULARITY:
+        # Vague or fractional amounts: a point in the past or future, its size unknown.
+        return TimeValue("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod=_qmod(groups))
+    n = int(count) * sign
+    if unit == "year" and base_value is not None and base_value.granularity in (Granularity.QUARTER, Granularity.MONTH, Granularity.HALF, Granularity.SEASON):
+        return _shift_value(base_value, years=n)
+    return TimeValue("DATE", period_value(unit, anchor, n), mod=_qmod(groups))
+
+
+@handler("discourse")
+def discourse(groups: Groups, context: Context) -> Optional[TimeValue]:
+    """"the same day", "that week", "the next day", "the day before": from the discourse's date."""
+    which = groups["which"]
+    unit = groups["unit"]
+    reference = context.reference
+    parts = {"night": "NI", "morning": "MO", "evening": "EV", "afternoon": "AF"}
+    base = reference.start if reference is not None and reference.start is not None else None
+    if base is None:
+        if which in ("that", "the same", "the very same"):
+            return None  # nothing to refer back to: not a date we can know
+        base = context.anchor
+    offset = {"the previous": -1, "the prior": -1, "before": -1, "the following": 1, "the next": 1, "after": 1}.get(which, 0)
+    if unit in parts:
+        day = base + timedelta(days=offset)
+        return TimeValue("TIME", f"{day_value(day)}T{parts[unit]}")
+    return TimeValue("DATE", period_value(unit, base, offset))
+
+
+# ---------------------------------------------------------------------------------------------
+# Handlers: sets and clock times
+
+
+@handler("set_every")
+def set_every(groups: Groups, context: Context) -> TimeValue:
+    unit = _unit(groups["unit"])
+    count_text = groups.get("count")
+    count = 2.0 if count_text == "other" else (number_value(count_text) if count_text else 1.0)
+    return TimeValue("SET", duration_value(count, unit))
+
+
+@handler("set_weekday")
+def set_weekday(groups: Groups, context: Context) -> TimeValue:
+    return TimeValue("SET", f"XXXX-WXX-{WEEKDAYS[groups['weekday']]}")
+
+
+@handler("frequency")
+def frequency(groups: Groups, context: Context) -> TimeValue:
+    return TimeValue("SET", FREQUENCY_WORDS[groups["freq"]])
+
+
+_CLOCK_WORDS = {w: i for i, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split(), start=1)}
+
+
+@handler("clock_time")
+def clock_time(groups: Groups, context: Context) -> Optional[TimeValue]:
+    if groups.get("named"):
+        hour, minute = (0, 0) if groups["named"] == "midnight" else (12, 0)
+    else:
+        clock = groups["clock"]
+        hour_text, _, minute_text = clock.partition(":")
+        hour = int(hour_text) if hour_text.isdigit() else _CLOCK_WORDS[hour_text]
+        minute = int(minute_text) if minute_text else 0
+        ampm = (groups.get("ampm") or "").replace(" ", "")
+        if hour > 12 and ampm or hour > 23 or minute > 59:
+            return None
+        if ampm == "pm" and hour < 12:
+            hour += 12
+        elif ampm == "am" and hour == 12:
+            hour = 0
+    day = context.anchor
+    if groups.get("dayword"):
+        day = context.anchor + timedelta(days=DAY_OFFSETS[groups["dayword"]])
+    elif groups.get("weekday"):
+        day = date.fromisoformat(weekday({"weekday": groups["weekday"]}, context).value[:10])
+    elif context.reference is not None and context.reference.granularity is Granularity.DAY and context.reference.start:
+        day = context.reference.start
+    return TimeValue("TIME", f"{day_value(day)}T{hour:02d}:{minute:02d}", mod=_qmod(groups))
+
+
+def check_handlers() -> None:
+    """Every rule names a registered handler (run by the tests)."""
+    missing = {rule.handler for rule, _ in _compiled()} - set(_HANDLERS)
+    if missing:
+        raise LookupError(f"rules name unknown handlers: {sorted(missing)}")
+

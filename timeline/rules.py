@@ -1,0 +1,332 @@
+"""Word lists and resolution rules, as data.
+
+Like HeidelTime's resource files, this module holds no logic: word lists (``LEXICON``) and an
+ordered table of rules (``RULES``). A rule is a regular expression over a normalised phrase
+(lower case, no dots, hyphens between words turned into spaces) whose named groups feed one
+handler of :mod:`timeline.resolve`, named by the rule. Placeholders such as ``{month}`` expand to
+an alternation of the lexicon's words, so adding a word to a list teaches every rule that uses it.
+
+The detector uses the same table: a span is a time expression exactly when a rule accepts it, so
+what is found and what can be resolved never disagree.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Mapping
+
+from attrs import frozen
+from dateparser.languages.loader import default_loader
+
+__all__ = ["LEXICON", "RULES", "Rule", "TRIGGER_WORDS", "compile_rules", "number_value"]
+
+
+def _dateparser_names(keys: tuple[str, ...]) -> dict[str, int]:
+    """Month and weekday spellings from dateparser's English language data (1-based index).
+
+    Entries shorter than three letters ("mo", "th") are left out: as bare tokens they are
+    ordinary words far more often than dates.
+    """
+    info = default_loader.get_locale("en").info
+    names: dict[str, int] = {}
+    for index, key in enumerate(keys, start=1):
+        for spelling in info[key]:
+            if len(spelling) >= 3:
+                names[spelling.lower()] = index
+    return names
+
+
+MONTHS = _dateparser_names(
+    (
+        "january", "february", "march", "april", "may", "june",
+        "july", "august", "september", "october", "november", "december",
+    )
+)  # fmt: skip
+WEEKDAYS = _dateparser_names(
+    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+)
+WEEKDAYS.update({"tues": 2, "weds": 3, "thur": 4, "thurs": 4})
+
+SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+
+PARTS_OF_DAY = {
+    "morning": "MO",
+    "afternoon": "AF",
+    "evening": "EV",
+    "night": "NI",
+    "overnight": "NI",
+    "midday": "MI",
+    "daytime": "DT",
+}
+
+# TIMEX3 duration unit codes; "time" units go after the "T" of an ISO period.
+UNITS = {
+    "second": ("S", True),
+    "minute": ("M", True),
+    "hour": ("H", True),
+    "day": ("D", False),
+    "night": ("D", False),
+    "week": ("W", False),
+    "weekend": ("WE", False),
+    "fortnight": ("W", False),  # counted as two weeks, see UNIT_MULTIPLIER
+    "month": ("M", False),
+    "quarter": ("Q", False),
+    "year": ("Y", False),
+    "decade": ("DE", False),
+    "century": ("CE", False),
+    "millennium": ("ML", False),
+}
+UNIT_MULTIPLIER = {"fortnight": 2}
+UNIT_PLURALS = {
+    "centuries": "century",
+    "millennia": "millennium",
+    **{unit + "s": unit for unit in UNITS if unit not in ("century", "millennium")},
+}
+
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
+    "one hundred": 100, "a thousand": 1000, "thousand": 1000, "a dozen": 12, "dozen": 12,
+    "a couple of": 2, "a couple": 2, "couple of": 2, "half a": 0.5, "a half": 0.5, "half an": 0.5,
+}  # fmt: skip
+# Quantities with no number: the value gets an X ("several years" -> PXY).
+VAGUE_NUMBERS = ("several", "a few", "few", "some", "many", "a number of", "numerous", "dozens of", "hundreds of")
+
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "twenty first": 21, "twenty second": 22,
+    "twenty third": 23, "thirtieth": 30, "thirty first": 31, "last": -1, "final": -1,
+}  # fmt: skip
+
+# Relative words: the offset they apply to the anchor's period ("last week" = week - 1).
+RELATIVE_OFFSETS = {
+    "last": -1, "past": -1, "previous": -1, "preceding": -1, "this past": -1,
+    "this": 0, "current": 0, "this coming": 1, "next": 1, "coming": 1, "following": 1, "upcoming": 1,
+}  # fmt: skip
+
+# Words that place a time inside a period, as TIMEX3 mods ("late November" -> END).
+EDGE_MODS = {
+    "early": "START", "earlier": "START", "the beginning of": "START", "the start of": "START",
+    "beginning of": "START", "start of": "START", "the early part of": "START", "the first part of": "START",
+    "mid": "MID", "the middle of": "MID", "middle of": "MID", "the mid": "MID",
+    "late": "END", "later": "END", "the end of": "END", "end of": "END", "the late": "END",
+    "the latter part of": "END", "the close of": "END",
+}  # fmt: skip
+
+# Words that qualify a quantity ("nearly two years", "more than a decade").
+QUANTITY_MODS = {
+    "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
+    "some": "APPROX", "nearly": "APPROX", "almost": "APPROX", "close to": "APPROX",
+    "more than": "MORE_THAN", "over": "MORE_THAN", "less than": "LESS_THAN", "under": "LESS_THAN",
+    "fewer than": "LESS_THAN", "at least": "EQUAL_OR_MORE", "at most": "EQUAL_OR_LESS",
+    "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS", "within": "EQUAL_OR_LESS",
+}  # fmt: skip
+
+# Periodic adverbs and adjectives (TIMEX3 SET).
+FREQUENCY_WORDS = {
+    "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W", "monthly": "P1M",
+    "quarterly": "P3M", "annually": "P1Y", "annual": "P1Y", "yearly": "P1Y", "hourly": "PT1H",
+    "semiannual": "P6M", "semiannually": "P6M", "biannual": "P6M",
+}  # fmt: skip
+
+# Deictic words with a TIMEX3 reference value.
+REFERENCE_WORDS = {
+    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
+    "current": "PRESENT_REF", "presently": "PRESENT_REF", "at present": "PRESENT_REF",
+    "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "the present": "PRESENT_REF",
+    "today's": "PRESENT_REF", "at the moment": "PRESENT_REF",
+    "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "previously": "PAST_REF",
+    "formerly": "PAST_REF", "the past": "PAST_REF", "in the past": "PAST_REF", "once": "PAST_REF",
+    "recent years": "PAST_REF", "recent months": "PAST_REF",
+    "recent weeks": "PAST_REF", "recent days": "PAST_REF", "years ago": "PAST_REF",
+    "soon": "FUTURE_REF", "the future": "FUTURE_REF", "future": "FUTURE_REF",
+    "in the future": "FUTURE_REF", "shortly": "FUTURE_REF", "the near future": "FUTURE_REF",
+    "the coming years": "FUTURE_REF", "the years ahead": "FUTURE_REF", "someday": "FUTURE_REF",
+}  # fmt: skip
+
+# Days relative to the anchor.
+DAY_OFFSETS = {
+    "today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
+    "the day before yesterday": -2, "the day after tomorrow": 2, "last night": -1,
+}  # fmt: skip
+
+# Fixed-date and computed holidays (month, day) or (month, weekday, nth; -1 = last).
+HOLIDAYS: Mapping[str, tuple[int, ...]] = {
+    "new year's day": (1, 1), "new year's eve": (12, 31), "valentine's day": (2, 14),
+    "independence day": (7, 4), "the fourth of july": (7, 4), "halloween": (10, 31),
+    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+    "veterans day": (11, 11), "boxing day": (12, 26), "st patrick's day": (3, 17),
+    "thanksgiving": (11, 4, 4), "thanksgiving day": (11, 4, 4), "labor day": (9, 1, 1),
+    "memorial day": (5, 1, -1), "mother's day": (5, 7, 2), "father's day": (6, 7, 3),
+    "election day": (11, 2, 1),  # the Tuesday after the first Monday; see resolve.holiday_date
+    "martin luther king day": (1, 1, 3), "presidents day": (2, 1, 3), "presidents' day": (2, 1, 3),
+}  # fmt: skip
+
+LEXICON = {
+    "month": MONTHS,
+    "weekday": WEEKDAYS,
+    "season": SEASONS,
+    "part": PARTS_OF_DAY,
+    "unit": {**{u: u for u in UNITS}, **UNIT_PLURALS},
+    "number": NUMBER_WORDS,
+    "ordinal": ORDINALS,
+    "rel": RELATIVE_OFFSETS,
+    "edge": EDGE_MODS,
+    "qmod": QUANTITY_MODS,
+    "freq": FREQUENCY_WORDS,
+    "reference": REFERENCE_WORDS,
+    "dayword": DAY_OFFSETS,
+    "holiday": HOLIDAYS,
+    "vague": dict.fromkeys(VAGUE_NUMBERS, "X"),
+}
+
+
+def _alternation(words) -> str:
+    # Longest first, so "this past" wins over "this".
+    return "|".join(re.escape(w).replace(r"\ ", " ") for w in sorted(words, key=len, reverse=True))
+
+
+# Regular-expression fragments the rules refer to as {name}.
+FRAGMENTS = {name: f"(?:{_alternation(words)})" for name, words in LEXICON.items()}
+FRAGMENTS.update(
+    {
+        "year": r"(?:1[0-9]{3}|20[0-9]{2}|21[0-9]{2})",
+        "short_year": r"'[0-9]{2}",
+        "daynum": r"(?:0?[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)?",
+        "digits": r"[0-9]+(?:\.[0-9]+)?",
+        # A spelled number: "twenty five", "a couple of", or digits ("3,000").
+        "count": (
+            r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+(?:\.[0-9]+)?|"
+            + _alternation(NUMBER_WORDS)
+            + r"(?: (?:one|two|three|four|five|six|seven|eight|nine))?)"
+        ),
+        "the": r"(?:the )?",
+        "units": f"(?:{_alternation(set(UNITS) | set(UNIT_PLURALS))})",
+        "clock": r"(?:[0-9]{1,2}(?::[0-9]{2})?)",
+        "ampm": r"(?:am|pm|a m|p m)",
+    }
+)
+
+
+@frozen
+class Rule:
+    """One pattern and the handler that turns its match into a value."""
+
+    name: str
+    pattern: str
+    handler: str
+    #: Fixed keyword arguments for the handler.
+    options: Mapping[str, object] = {}
+
+
+R = Rule
+# Ordered: the first rule that fully matches a phrase resolves it.
+RULES: tuple[Rule, ...] = (
+    # --- explicit calendar dates ---
+    R("iso_date", r"(?P<year>[0-9]{4})-(?P<month_num>[01]?[0-9])-(?P<day>[0-3]?[0-9])", "calendar_date"),
+    R("us_numeric_date", r"(?P<month_num>[01]?[0-9])/(?P<day>[0-3]?[0-9])/(?P<year>[0-9]{4}|[0-9]{2})", "calendar_date"),
+    R("iso_month", r"(?P<year>[0-9]{4})-(?P<month_num>0[1-9]|1[0-2])", "month_name"),
+    R("weekday_month_day_year",
+      r"(?:(?P<weekday>{weekday}) )?(?P<month>{month}) (?P<day>{daynum}),? (?P<year>{year})", "calendar_date"),
+    R("day_month_year", r"(?:(?P<weekday>{weekday}) )?(?:the )?(?P<day>{daynum}) (?:of )?(?P<month>{month}),? (?P<year>{year})", "calendar_date"),
+    R("weekday_month_day",
+      r"(?:(?P<weekday>{weekday}),? )?(?P<month>{month}) (?P<day>{daynum})(?: (?P<part>{part}))?", "calendar_date"),
+    R("day_of_month", r"(?:(?P<weekday>{weekday}),? )?(?:the )?(?P<day>{daynum}) (?:of )?(?P<month>{month})", "calendar_date"),
+    R("holiday", r"(?:(?P<rel>{rel}) )?(?P<holiday>{holiday})(?: (?P<year>{year}))?", "holiday"),
+    # --- months, seasons, quarters, halves, years ---
+    R("edge_month", r"(?P<edge>{edge}) ?(?P<month>{month})(?:,? (?:of )?(?P<year>{year}))?", "month_name"),
+    R("month_year", r"(?:(?P<rel>{rel}) )?(?P<month>{month})(?:,? (?:of )?(?P<year>{year}))?", "month_name"),
+    R("season", r"{the}(?:(?P<edge>{edge}) )?(?:(?P<rel>{rel}) )?(?P<season>{season})(?: (?:of )?(?P<year>{year}))?", "season"),
+    R("year_season", r"(?P<year>{year}) (?P<season>{season})", "season"),
+    R("quarter",
+      r"{the}(?:(?P<year>{year})(?:'s)? |(?P<rel>{rel}) (?:year's )?|(?P<fiscal>fiscal) )?"
+      r"(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th) (?:fiscal )?(?P<unit>quarter|half)"
+      r"(?: of (?:(?:the )?(?:fiscal )?year )?(?:(?P<year2>{year})|(?P<rel2>{rel}) year|the year|this year))?", "quarter"),
+    R("q_quarter", r"(?:(?P<fiscal>fiscal|fy) )?q(?P<number>[1-4])(?: (?P<year>{year}))?", "quarter"),
+    R("latest_quarter", r"the (?P<which>latest|most recent|current|same|year earlier|year ago) (?P<unit>quarter|period)", "latest_quarter"),
+    R("the_quarter", r"the (?P<unit>quarter)", "latest_quarter"),
+    R("year_ago_period", r"{the}(?P<which>year earlier|year ago)(?: (?:quarter|period))?", "year_ago"),
+    R("decade", r"{the}(?:(?P<edge>{edge}) ?)?(?P<decade>[0-9]{3}0)'?s", "decade"),
+    R("short_decade", r"{the}(?:(?P<edge>{edge}) )?'?(?P<decade2>[0-9]0)'?s", "decade"),
+    R("century", r"{the}(?:(?P<edge>{edge}) )?(?P<ordinal>[0-9]{1,2})(?:st|nd|rd|th) century", "century"),
+    R("fiscal_year", r"(?:fiscal(?: year)?|fy) ?(?P<year>{year}|[0-9]{2})", "year"),
+    R("edge_year", r"(?P<edge>{edge}) ?(?P<year>{year})", "year"),
+    R("year", r"(?:the year )?(?P<year>{year})", "year"),
+    R("short_year", r"(?P<short>{short_year})", "year"),
+    # --- relative to the anchor ---
+    R("reference", r"(?P<reference>{reference})", "reference"),
+    R("day_offset", r"(?P<dayword>{dayword})", "day_offset"),
+    R("day_offset_part", r"(?P<dayword>yesterday|today|tomorrow) (?P<part>{part})", "day_offset"),
+    R("this_part", r"(?:(?P<edge>{edge}) ?)?(?:this|tomorrow|yesterday) (?P<part>{part})", "part_of_day"),
+    R("part_day_offset", r"(?:(?P<edge>{edge}) ?)?(?P<part>{part}) (?P<dayword>yesterday|today|tomorrow)", "day_offset"),
+    R("relative_weekday", r"(?:(?P<rel>{rel}) )?(?P<weekday>{weekday})(?: (?P<part>{part}))?", "weekday"),
+    R("weekday_part_rel", r"(?P<weekday>{weekday}) (?P<part>{part})", "weekday"),
+    R("edge_relative_unit",
+      r"{the}(?P<edge>{edge}) (?:(?P<rel>{rel}) |the )(?P<unit>week|month|year|decade|century|quarter|weekend)", "relative_unit"),
+    R("relative_unit", r"(?P<rel>{rel}) (?P<unit>week|weekend|month|quarter|year|decade|century|fiscal year)", "relative_unit"),
+    R("this_weekend", r"(?:over )?the (?P<unit>weekend)", "relative_unit"),
+    R("the_unit", r"the (?P<unit>week|month|year)", "the_unit"),
+    R("ago", r"(?:(?P<qmod>{qmod}) )?(?P<count>{count}|{vague}) (?P<unit>{units}) (?P<direction>ago|earlier|before|later|after|from now|hence)", "ago"),
+    R("unit_ago", r"(?:a |one )?(?P<unit>year|month|week|day|decade) (?P<direction>ago|earlier|later)", "ago"),
+    R("discourse_day", r"(?P<which>the same|that|the very same|this very|the previous|the following|the next|the prior) (?P<unit>day|week|month|year|night|morning|evening|afternoon)", "discourse"),
+    R("day_before", r"the (?P<unit>day|week|month|year) (?P<which>before|after)", "discourse"),
+    # --- durations and sets ---
+    R("set_every", r"(?P<every>every|each|per) (?:(?P<count>other|{count}) )?(?P<unit>{units})", "set_every"),
+    R("set_every_weekday", r"(?:every|each) (?P<weekday>{weekday})", "set_weekday"),
+    R("set_weekdays", r"(?P<weekday>{weekday})s", "set_weekday"),
+    R("frequency", r"(?P<freq>{freq})", "frequency"),
+    R("span_duration",
+      r"(?:(?P<qmod>{qmod}) )?(?:the |a )?(?P<rel>past|last|next|first|coming|previous|latest|final|recent|following|remaining|same|full|entire|whole|rest of the|year earlier|ensuing|preceding)"
+      r"(?: (?P<count>{count}|{vague}))? (?P<unit>{units})(?: or so)?", "duration"),
+    R("duration",
+      r"(?:(?P<qmod>{qmod}) )?(?P<count>{count}|{vague}) (?:(?:more|full|straight|consecutive|long|trading|business|calendar) )?(?P<unit>{units})(?: (?P<long>long|old))?(?: or so)?", "duration"),
+    R("unit_long", r"(?P<unit>{units}) long", "duration"),
+    R("vague_duration", r"(?P<unit>years|months|weeks|days|hours|minutes|decades|centuries)", "duration"),
+    # --- clock times ---
+    R("clock_time",
+      r"(?:(?P<qmod>about|around|approximately|at) )?(?P<clock>{clock}) ?(?P<ampm>{ampm})(?: (?P<zone>[a-z]{2,4}t))?(?: (?P<dayword>today|yesterday|tomorrow|tonight)| (?:on )?(?P<weekday>{weekday}))?", "clock_time"),
+    R("clock_oclock", r"(?P<clock>[0-9]{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) o'?clock", "clock_time"),
+    R("noon", r"(?P<named>noon|midnight|midday)(?: (?P<dayword>today|yesterday|tomorrow)| (?:on )?(?P<weekday>{weekday}))?", "clock_time"),
+)
+
+
+def _expand(pattern: str) -> str:
+    return re.sub(r"\{([a-z_]+)\}", lambda m: FRAGMENTS[m.group(1)], pattern)
+
+
+def compile_rules(rules: tuple[Rule, ...] = RULES) -> tuple[tuple[Rule, re.Pattern[str]], ...]:
+    """Each rule with its pattern expanded and compiled (matched against whole phrases)."""
+    return tuple((rule, re.compile(_expand(rule.pattern))) for rule in rules)
+
+
+def number_value(words: str) -> float | None:
+    """The number a spelled or written quantity stands for; ``None`` for vague ones ("several")."""
+    words = words.strip()
+    if words in LEXICON["vague"]:
+        return None
+    if re.fullmatch(r"[0-9]{1,3}(?:,[0-9]{3})+", words):
+        return float(words.replace(",", ""))
+    try:
+        return float(words)
+    except ValueError:
+        pass
+    if words in NUMBER_WORDS:
+        return float(NUMBER_WORDS[words])
+    parts = words.split()
+    if len(parts) == 2 and parts[0] in NUMBER_WORDS and parts[1] in NUMBER_WORDS:
+        return float(NUMBER_WORDS[parts[0]] + NUMBER_WORDS[parts[1]])
+    return None
+
+
+# Words whose presence makes a token a candidate start of a time expression (the detector's seeds).
+TRIGGER_WORDS = frozenset(
+    w
+    for name in ("month", "weekday", "season", "part", "unit", "freq", "reference", "dayword")
+    for phrase in LEXICON[name]
+    for w in [phrase.split()[-1]]
+) | frozenset({"noon", "midnight", "midday", "christmas", "thanksgiving", "halloween", "o'clock", "ago", "decade", "quarter"})
