@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Iterator, Optional
 
 from attrs import frozen
 
-from .resolve import Tense, match_rule, normalize
+from .resolution import Tense, match_rule, normalize
 from .rules import FRAGMENTS, LEXICON, RULES, TRIGGER_WORDS
 
 if TYPE_CHECKING:

@@ -12,7 +12,7 @@ from .detect import Candidate, detect
 from .errors import InvalidArticleError, InvalidExpressionError
 from .model import Article, ReadArticle, Sentence, TimeExpression, TimeValue, parse_published
 from .nlp import load_pipeline
-from .resolve import Context, Tense, resolve_phrase
+from .resolution import Context, Tense, resolve_phrase
 from .timex import TimexType
 
 __all__ = ["read", "read_many", "resolve"]

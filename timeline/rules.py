@@ -3,7 +3,7 @@
 Like HeidelTime's resource files, this module holds no logic: word lists (``LEXICON``) and an
 ordered table of rules (``RULES``). A rule is a regular expression over a normalised phrase
 (lower case, no dots, hyphens between words turned into spaces) whose named groups feed one
-handler of :mod:`timeline.resolve`, named by the rule. Placeholders such as ``{month}`` expand to
+handler of :mod:`timeline.resolution`, named by the rule. Placeholders such as ``{month}`` expand to
 an alternation of the lexicon's words, so adding a word to a list teaches every rule that uses it.
 
 The detector uses the same table: a span is a time expression exactly when a rule accepts it, so
@@ -232,8 +232,8 @@ RULES: tuple[Rule, ...] = (
     R("us_numeric_date", r"(?P<month_num>[01]?[0-9])/(?P<day>[0-3]?[0-9])/(?P<year>[0-9]{4}|[0-9]{2})", "calendar_date"),
     R("iso_month", r"(?P<year>[0-9]{4})-(?P<month_num>0[1-9]|1[0-2])", "month_name"),
     R("weekday_month_day_year",
-      r"(?:(?P<weekday>{weekday}) )?(?P<month>{month}) (?P<day>{daynum}),? (?P<year>{year})", "calendar_date"),
-    R("day_month_year", r"(?:(?P<weekday>{weekday}) )?(?:the )?(?P<day>{daynum}) (?:of )?(?P<month>{month}),? (?P<year>{year})", "calendar_date"),
+      r"(?:(?P<weekday>{weekday}),? )?(?P<month>{month}) (?P<day>{daynum}),? (?P<year>{year})", "calendar_date"),
+    R("day_month_year", r"(?:(?P<weekday>{weekday}),? )?(?:the )?(?P<day>{daynum}) (?:of )?(?P<month>{month}),? (?P<year>{year})", "calendar_date"),
     R("weekday_month_day",
       r"(?:(?P<weekday>{weekday}),? )?(?P<month>{month}) (?P<day>{daynum})(?: (?P<part>{part}))?", "calendar_date"),
     R("day_of_month", r"(?:(?P<weekday>{weekday}),? )?(?:the )?(?P<day>{daynum}) (?:of )?(?P<month>{month})", "calendar_date"),
