@@ -59,6 +59,17 @@ VOCABULARY = _rule_vocabulary()
 JOINERS = frozenset({"-", ",", "'s", "'", "’s", "’", ":", "/", "–", "."})
 # Abbreviated names that are also common words: only capitalised do they name a day or month.
 CAPITALISED_ONLY = frozenset({"may", "march", "sat", "sun", "wed", "mar", "jan", "dec", "aug", "sept", "sep", "oct", "nov", "feb", "apr", "jun", "jul", "mon", "tue", "tues", "thu", "thur", "thurs", "fri"})
+# Abbreviations that are names too ("Sun", "Jan"): dated only with a dot or a day number after.
+ABBREVIATIONS = CAPITALISED_ONLY - {"may", "march"}
+
+
+def _abbreviation_in_use(token: "Token") -> bool:
+    if token.text.endswith("."):
+        return True
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return following is not None and (following.text == "." or following.like_num)
+
+
 # Season names that are also verbs ("prices fall"): only as nouns are they seasons.
 NOUN_ONLY = frozenset({"fall", "spring", "present", "second", "seconds", "minute"})
 # Entity labels under which a four-digit number is an amount, not a year.
@@ -75,10 +86,11 @@ def _word(token: "Token") -> str:
 
 def _is_trigger(token: "Token") -> bool:
     lower = token.lower_.rstrip(".").replace("’", "'")
-    if lower in CAPITALISED_ONLY and not token.text[:1].isupper():
-        return False
-    if lower in CAPITALISED_ONLY and token.tag_ == "MD":
-        return False
+    if lower in CAPITALISED_ONLY:
+        if not token.text[:1].isupper() or token.tag_ == "MD":
+            return False
+        if lower in ABBREVIATIONS and not _abbreviation_in_use(token):
+            return False
     if lower in NOUN_ONLY and token.pos_ not in ("NOUN", "PROPN"):
         return False
     if lower in TRIGGER_WORDS:
@@ -201,7 +213,7 @@ def _longest_accepted(doc: "Doc", seed: int, run: tuple[int, int]) -> Optional[t
             end = start + length
             if not (_can_edge(doc[start]) and _can_edge(doc[end - 1])) and length > 1:
                 continue
-            if _modifies_next_noun(doc, start, end):
+            if _rejected_by_context(doc, start, end):
                 continue
             if match_rule(normalize(doc[start:end].text)) is not None:
                 best = (start, end)
@@ -211,14 +223,25 @@ def _longest_accepted(doc: "Doc", seed: int, run: tuple[int, int]) -> Optional[t
     return best
 
 
-# Time words that, before a noun, describe it instead of naming a time ("the past delegation").
-ATTRIBUTIVE = frozenset({"past", "future", "previous", "next", "following"})
+# Time words that, before a noun, describe it instead of naming a time ("the past delegation",
+# "quarterly dividend").
+ATTRIBUTIVE = frozenset({"past", "future", "previous", "next", "following"}) | frozenset(LEXICON["freq"])
+DETERMINERS = frozenset({"the", "a", "an"})
 
 
-def _modifies_next_noun(doc: "Doc", start: int, end: int) -> bool:
-    if doc[end - 1].lower_ not in ATTRIBUTIVE or end >= len(doc):
+def _rejected_by_context(doc: "Doc", start: int, end: int) -> bool:
+    """Windows the words after them show not to be (whole) time expressions."""
+    if end >= len(doc):
         return False
-    return doc[end].pos_ in ("NOUN", "PROPN", "ADJ")
+    following = doc[end]
+    if following.lower_ in ("old", "-old") or (following.text == "-" and end + 1 < len(doc) and doc[end + 1].lower_ == "old"):
+        return True  # ages: "a 6-year-old", "52 years old"
+    if following.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return False
+    if doc[end - 1].lower_ in ATTRIBUTIVE:
+        return True
+    # "the third-quarter results": the determiner belongs to "results", not to the time.
+    return doc[start].lower_ in DETERMINERS and end - start > 1 and _word(following) not in VOCABULARY
 
 
 _CATAPHORA = frozenset({"that", "when", "as", "on"})

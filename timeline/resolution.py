@@ -182,19 +182,21 @@ def _day_number(text: str) -> int:
     return int(re.match(r"[0-9]+", text).group())
 
 
-def pick_by_tense(candidates: list[TimeValue], context: Context) -> TimeValue:
+def pick_by_tense(candidates: list[TimeValue], context: Context, unknown: Optional[Tense] = None) -> TimeValue:
     """Of values that differ only in the missing year or week, the one the tense points to.
 
     Past: the latest that started on or before the anchor. Future: the earliest that has not
-    ended before the anchor. Present or unknown tense: the one nearest the anchor.
+    ended before the anchor. Present or unknown tense: the one nearest the anchor, unless
+    ``unknown`` says which tense to assume when no verb tells.
     """
     anchor = context.anchor
     ranged = [c for c in candidates if c.start is not None]
-    if context.tense is Tense.PAST:
+    tense = context.tense or unknown
+    if tense is Tense.PAST:
         eligible = [c for c in ranged if c.start <= anchor]
         if eligible:
             return max(eligible, key=lambda c: c.start)
-    elif context.tense is Tense.FUTURE:
+    elif tense is Tense.FUTURE:
         eligible = [c for c in ranged if c.end >= anchor]
         if eligible:
             return min(eligible, key=lambda c: c.start)
@@ -336,7 +338,8 @@ def quarter(groups: Groups, context: Context) -> TimeValue:
         year = anchor.year + RELATIVE_OFFSETS[rel]
         return TimeValue("DATE", f"{year:04d}-{letter}{number}")
     candidates = [TimeValue("DATE", f"{y:04d}-{letter}{number}") for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
-    return pick_by_tense(candidates, context)
+    # Business news reports on quarters that have ended: with no verb to tell, assume the past.
+    return pick_by_tense(candidates, context, unknown=Tense.PAST)
 
 
 @handler("latest_quarter")
@@ -417,7 +420,7 @@ def day_offset(groups: Groups, context: Context) -> TimeValue:
         part = "NI"
     if part:
         return TimeValue("TIME", f"{day_value(day)}T{part}", mod=_mod(groups))
-    return TimeValue("DATE", day_value(day))
+    return TimeValue("DATE", day_value(day), mod=_mod(groups))
 
 
 @handler("part_of_day")
@@ -559,6 +562,9 @@ def duration(groups: Groups, context: Context) -> Optional[TimeValue]:
     return TimeValue("DURATION", duration_value(count, unit), mod=mod)
 
 
+_PERIODS_OF_A_YEAR = (Granularity.QUARTER, Granularity.HALF, Granularity.SEASON)
+
+
 @handler("ago")
 def ago(groups: Groups, context: Context) -> TimeValue:
     """"two weeks ago", "a year earlier", "three days later": a point shifted from the anchor.
@@ -571,14 +577,19 @@ def ago(groups: Groups, context: Context) -> TimeValue:
     direction = groups["direction"]
     sign = -1 if direction in ("ago", "earlier", "before") else 1
     base_value = None
-    if direction in ("earlier", "later", "before", "after") and context.reference is not None and context.reference.is_anchored:
-        base_value = context.reference
+    reference = context.reference
+    if reference is not None and reference.is_anchored:
+        if direction in ("earlier", "later"):
+            base_value = reference
+        elif unit == "year" and reference.granularity in _PERIODS_OF_A_YEAR:
+            # "a year ago" after "the third quarter": that quarter, a year back.
+            base_value = reference
     anchor = base_value.start if base_value is not None else context.anchor
     if count is None or count != int(count) or unit in _TIME_UNITS or unit not in _UNIT_GRANULARITY:
         # Vague or fractional amounts: a point in the past or future, its size unknown.
         return TimeValue("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod=_qmod(groups))
     n = int(count) * sign
-    if unit == "year" and base_value is not None and base_value.granularity in (Granularity.QUARTER, Granularity.MONTH, Granularity.HALF, Granularity.SEASON):
+    if unit == "year" and base_value is not None and base_value.granularity in _PERIODS_OF_A_YEAR:
         return _shift_value(base_value, years=n)
     return TimeValue("DATE", period_value(unit, anchor, n), mod=_qmod(groups))
 

@@ -122,9 +122,9 @@ EDGE_MODS = {
 QUANTITY_MODS = {
     "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
     "some": "APPROX", "nearly": "APPROX", "almost": "APPROX", "close to": "APPROX",
-    "more than": "MORE_THAN", "over": "MORE_THAN", "less than": "LESS_THAN", "under": "LESS_THAN",
+    "more than": "MORE_THAN", "less than": "LESS_THAN", "under": "LESS_THAN",
     "fewer than": "LESS_THAN", "at least": "EQUAL_OR_MORE", "at most": "EQUAL_OR_LESS",
-    "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS", "within": "EQUAL_OR_LESS",
+    "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
 }  # fmt: skip
 
 # Periodic adverbs and adjectives (TIMEX3 SET).
@@ -140,12 +140,11 @@ REFERENCE_WORDS = {
     "current": "PRESENT_REF", "presently": "PRESENT_REF", "at present": "PRESENT_REF",
     "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "the present": "PRESENT_REF",
     "today's": "PRESENT_REF", "at the moment": "PRESENT_REF",
-    "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "previously": "PAST_REF",
-    "formerly": "PAST_REF", "the past": "PAST_REF", "in the past": "PAST_REF", "once": "PAST_REF",
+    "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF",
+    "formerly": "PAST_REF", "the past": "PAST_REF",
     "recent years": "PAST_REF", "recent months": "PAST_REF",
     "recent weeks": "PAST_REF", "recent days": "PAST_REF", "years ago": "PAST_REF",
-    "soon": "FUTURE_REF", "the future": "FUTURE_REF", "future": "FUTURE_REF",
-    "in the future": "FUTURE_REF", "shortly": "FUTURE_REF", "the near future": "FUTURE_REF",
+    "the future": "FUTURE_REF", "future": "FUTURE_REF", "the near future": "FUTURE_REF",
     "the coming years": "FUTURE_REF", "the years ahead": "FUTURE_REF", "someday": "FUTURE_REF",
 }  # fmt: skip
 
@@ -199,11 +198,12 @@ FRAGMENTS.update(
         "short_year": r"'[0-9]{2}",
         "daynum": r"(?:0?[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)?",
         "digits": r"[0-9]+(?:\.[0-9]+)?",
-        # A spelled number: "twenty five", "a couple of", or digits ("3,000").
+        # A spelled number ("twenty five", "a couple of") or digits ("3,000").
         "count": (
             r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+(?:\.[0-9]+)?|"
+            r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety) (?:one|two|three|four|five|six|seven|eight|nine)|"
             + _alternation(NUMBER_WORDS)
-            + r"(?: (?:one|two|three|four|five|six|seven|eight|nine))?)"
+            + ")"
         ),
         "the": r"(?:the )?",
         "units": f"(?:{_alternation(set(UNITS) | set(UNIT_PLURALS))})",
@@ -260,7 +260,7 @@ RULES: tuple[Rule, ...] = (
     R("short_year", r"(?P<short>{short_year})", "year"),
     # --- relative to the anchor ---
     R("reference", r"(?P<reference>{reference})", "reference"),
-    R("day_offset", r"(?P<dayword>{dayword})", "day_offset"),
+    R("day_offset", r"(?:(?P<edge>early|late|mid) )?(?P<dayword>{dayword})", "day_offset"),
     R("day_offset_part", r"(?P<dayword>yesterday|today|tomorrow) (?P<part>{part})", "day_offset"),
     R("this_part", r"(?:(?P<edge>{edge}) ?)?(?:this|tomorrow|yesterday) (?P<part>{part})", "part_of_day"),
     R("part_day_offset", r"(?:(?P<edge>{edge}) ?)?(?P<part>{part}) (?P<dayword>yesterday|today|tomorrow)", "day_offset"),
@@ -269,9 +269,9 @@ RULES: tuple[Rule, ...] = (
     R("edge_relative_unit",
       r"{the}(?P<edge>{edge}) (?:(?P<rel>{rel}) |the )(?P<unit>week|month|year|decade|century|quarter|weekend)", "relative_unit"),
     R("relative_unit", r"(?P<rel>{rel}) (?P<unit>week|weekend|month|quarter|year|decade|century|fiscal year)", "relative_unit"),
-    R("this_weekend", r"(?:over )?the (?P<unit>weekend)", "relative_unit"),
+    R("this_weekend", r"the (?P<unit>weekend)", "relative_unit"),
     R("the_unit", r"the (?P<unit>week|month|year)", "the_unit"),
-    R("ago", r"(?:(?P<qmod>{qmod}) )?(?P<count>{count}|{vague}) (?P<unit>{units}) (?P<direction>ago|earlier|before|later|after|from now|hence)", "ago"),
+    R("ago", r"(?:(?P<qmod>{qmod}) )?(?P<count>{count}|{vague}) (?P<unit>{units}) (?P<direction>ago|earlier|later|from now|hence)", "ago"),
     R("unit_ago", r"(?:a |one )?(?P<unit>year|month|week|day|decade) (?P<direction>ago|earlier|later)", "ago"),
     R("discourse_day", r"(?P<which>the same|that|the very same|this very|the previous|the following|the next|the prior) (?P<unit>day|week|month|year|night|morning|evening|afternoon)", "discourse"),
     R("day_before", r"the (?P<unit>day|week|month|year) (?P<which>before|after)", "discourse"),
@@ -284,7 +284,7 @@ RULES: tuple[Rule, ...] = (
       r"(?:(?P<qmod>{qmod}) )?(?:the |a )?(?P<rel>past|last|next|first|coming|previous|latest|final|recent|following|remaining|same|full|entire|whole|rest of the|year earlier|ensuing|preceding)"
       r"(?: (?P<count>{count}|{vague}))? (?P<unit>{units})(?: or so)?", "duration"),
     R("duration",
-      r"(?:(?P<qmod>{qmod}) )?(?P<count>{count}|{vague}) (?:(?:more|full|straight|consecutive|long|trading|business|calendar) )?(?P<unit>{units})(?: (?P<long>long|old))?(?: or so)?", "duration"),
+      r"(?:(?P<qmod>{qmod}) )?(?:the )?(?P<count>{count}|{vague}) (?:(?:more|full|straight|consecutive|long|trading|business|calendar) )?(?P<unit>{units})(?: (?P<long>long))?(?: or so)?", "duration"),
     R("unit_long", r"(?P<unit>{units}) long", "duration"),
     R("vague_duration", r"(?P<unit>years|months|weeks|days|hours|minutes|decades|centuries)", "duration"),
     # --- clock times ---
@@ -317,9 +317,9 @@ def number_value(words: str) -> float | None:
         pass
     if words in NUMBER_WORDS:
         return float(NUMBER_WORDS[words])
-    parts = words.split()
-    if len(parts) == 2 and parts[0] in NUMBER_WORDS and parts[1] in NUMBER_WORDS:
-        return float(NUMBER_WORDS[parts[0]] + NUMBER_WORDS[parts[1]])
+    tens, _, ones = words.partition(" ")  # "twenty five"
+    if tens in NUMBER_WORDS and ones in NUMBER_WORDS and NUMBER_WORDS[tens] >= 20 and NUMBER_WORDS[ones] < 10:
+        return float(NUMBER_WORDS[tens] + NUMBER_WORDS[ones])
     return None
 
 

@@ -1,0 +1,371 @@
+"""Tests for timeline.clean: finding the article body in scraped text."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from timeline.clean import find_body
+
+SEEDS = Path(__file__).parent.parent / "seeds"
+
+# A short clean article used as the body of the hand-written pages below.
+ARTICLE = [
+    "Officials from both countries met in Geneva on Tuesday to discuss the treaty.",
+    "The talks will resume next month, a spokesman for the ministry said.",
+    "Both sides described the meeting as constructive and frank.",
+    "A final agreement is expected before the end of the year.",
+]
+
+
+def read_seed(prefix: str) -> str:
+    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    return path.read_text(encoding="utf-8")
+
+
+def kept_lines(text: str) -> list[str]:
+    """The non-blank lines of every block find_body keeps, in order."""
+    return [
+        line.strip()
+        for start, end in find_body(text)
+        for line in re.split(r"\r\n|\r|\n", text[start:end])
+        if line.strip()
+    ]
+
+
+def page(*lines: str) -> str:
+    """A scraped page: one paragraph per line, blank lines between."""
+    return "\n\n".join(lines) + "\n"
+
+
+# --- seeds -------------------------------------------------------------------------------------
+
+
+def test_clean_seed_is_all_body() -> None:
+    text = read_seed("000")
+    assert find_body(text) == ((0, len(text.rstrip())),)
+
+
+DROPPED_FROM_004 = [
+    "Skip to content",
+    "Sen. Rand Paul\xa0of Kentucky suggested the possibility of easing some sanctions on Russia. "
+    "(Bill Clark/CQ Roll Call file photo)",
+    "Watch:\xa0McConnell Warns Russians to Keep Out of Elections, Schumer Wants More Than Words",
+    "[jwp-video n=\u201d1\u2033]",
+    "Recent Stories",
+    "Strange things are afoot at the Capitol",
+    "Photos of the week ending May 24, 2024",
+    "Getting down on the Senate floor \u2014 Congressional Hits and Misses",
+    "US-China tech race will determine values that shape the future",
+    "What\u2019s at stake in Texas runoff elections on Tuesday",
+    "Democrats decry \u2018very, very harmful\u2019 riders in Legislative Branch bill",
+]
+
+
+def test_scraped_seed_keeps_exactly_the_article() -> None:
+    text = read_seed("004")
+    lines = [line for line in text.split("\n") if line.strip()]
+    assert all(dropped in lines for dropped in DROPPED_FROM_004)
+    assert lines.count(DROPPED_FROM_004[1]) == 2  # the caption is printed twice
+
+    kept = kept_lines(text)
+    assert kept == [line for line in lines if line not in DROPPED_FROM_004]
+    assert len(kept) == 20  # headline, dek and 18 paragraphs
+    assert kept[:2] == [
+        "Sen. Rand Paul Invites Top Russians to U.S. as They Claim No Election Interference",
+        "\u2018We all do it,\u2019 Kentucky Republican has said of election interference",
+    ]
+    assert kept[2].startswith("Sen. Rand Paul\xa0invited top Russian government officials")
+    assert kept[-1].endswith("the meeting will be postponed to 2019.")
+    # Every kept paragraph is its own block, since blank lines separate them.
+    assert [text[start:end] for start, end in find_body(text)] == kept
+
+
+# --- navigation and UI lines -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Skip to content",
+        "SKIP TO MAIN CONTENT",
+        "Menu",
+        "\u2630 Menu",
+        "Search",
+        "Subscribe",
+        "Sign in",
+        "Log In",
+        "Share",
+        "Share this article:",
+        "Advertisement",
+        "Print",
+        "Email",
+        "Comments",
+        "Follow us",
+        "Toggle navigation",
+    ],
+)
+def test_ui_line_is_dropped(label: str) -> None:
+    assert kept_lines(page(label, *ARTICLE)) == ARTICLE
+    assert kept_lines(page(*ARTICLE[:2], label, *ARTICLE[2:])) == ARTICLE
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "We use cookies to give you the best experience on our website.",
+        "This site uses cookies. By continuing to browse, you agree to our use of cookies.",
+        "\u00a9 2024 Example News Media",
+        "Copyright 2018 The Associated Press. All rights reserved.",
+        "Example News Media LLC. All rights reserved.",
+    ],
+)
+def test_cookie_and_copyright_notices_are_dropped(notice: str) -> None:
+    assert kept_lines(page(notice, *ARTICLE)) == ARTICLE
+    assert kept_lines(page(*ARTICLE, notice)) == ARTICLE
+
+
+def test_photo_caption_with_a_credit_is_dropped() -> None:
+    caption = "The delegations meet in Geneva on Tuesday. (AP Photo/Jane Doe, File)"
+    assert kept_lines(page(ARTICLE[0], caption, *ARTICLE[1:])) == ARTICLE
+
+
+def test_sentences_about_cookies_photos_and_rights_are_kept() -> None:
+    lines = [
+        "\u201cWe use cookies as a reward,\u201d the dog trainer said on Monday.",
+        "The photo (taken in 1990) shows the old border post.",
+        "Campaigners said the ruling left all rights reserved for the state.",
+        *ARTICLE,
+    ]
+    assert kept_lines(page(*lines)) == lines
+
+
+def test_ui_words_inside_sentences_are_kept() -> None:
+    lines = [
+        "Search teams found the wreckage on Monday.",
+        "Share prices fell 3 percent in Tokyo on Tuesday.",
+        "Print editions of the paper will end in June.",
+        "Comments by the minister drew criticism.",
+        "The company said it would not comment.",
+    ]
+    assert kept_lines(page(*lines)) == lines
+
+
+def test_wrapped_line_that_looks_like_a_label_is_kept() -> None:
+    text = (
+        "Rescue teams worked through the night, and officials said they would resume the\n"
+        "search\n"
+        "\n"
+        "Divers were sent down again on Wednesday, after a storm had halted the\n"
+        "search.\n"
+    )
+    assert find_body(text) == ((0, text.index("\n\n")), (text.index("Divers"), len(text) - 1))
+
+
+# --- embed and shortcode lines -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "[jwp-video n=\u201d1\u2033]",
+        '[jwp-video n="1"]',
+        '[caption id="attachment_42" align="alignnone" width="640"]',
+        "[/caption]",
+        "[embed]https://www.youtube.com/watch?v=abc123[/embed]",
+        "{{ video_player }}",
+        '<iframe src="https://example.com/embed/1" width="560" height="315"></iframe>',
+        '<div class="ad-slot"></div>',
+        "https://twitter.com/senrandpaul/status/1026495620465635329",
+    ],
+)
+def test_embed_line_is_dropped(code: str) -> None:
+    text = page(ARTICLE[0], code, *ARTICLE[1:])
+    assert kept_lines(text) == ARTICLE
+
+
+def test_bracketed_prose_is_kept() -> None:
+    lines = ["[Editor's note: This story was updated on Monday to add a quote.]", *ARTICLE]
+    assert kept_lines(page(*lines)) == lines
+
+
+# --- lines printed more than once --------------------------------------------------------------
+
+
+def test_every_copy_of_a_repeated_caption_is_dropped() -> None:
+    caption = "Protesters gather outside the parliament building in Geneva on Monday."
+    text = page(caption, caption, ARTICLE[0], ARTICLE[1], caption, *ARTICLE[2:])
+    assert kept_lines(text) == ARTICLE
+
+
+def test_repeated_caption_with_different_spacing_is_dropped() -> None:
+    caption = "Protesters gather outside the parliament building in Geneva."
+    text = page(caption.replace(" ", "\xa0", 1), *ARTICLE, "  " + caption.upper())
+    assert kept_lines(text) == ARTICLE
+
+
+def test_short_repeated_line_is_kept() -> None:
+    lines = ["Geneva talks", *ARTICLE, "Geneva talks"]
+    assert kept_lines(page(*lines)) == lines
+
+
+# --- promo lines -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "promo",
+    [
+        "Watch:\xa0McConnell Warns Russians to Keep Out of Elections",
+        "WATCH: Live coverage of the summit",
+        "Read more: Senate passes sanctions bill",
+        "Related: Five things to know about the treaty",
+        "Also read: Who is the new foreign minister?",
+        "See also: Timeline of the talks",
+        "Click here to get breaking news alerts",
+        "Sign up for our daily newsletter",
+        "Download our app for the latest news",
+    ],
+)
+def test_promo_line_is_dropped(promo: str) -> None:
+    text = page(ARTICLE[0], ARTICLE[1], promo, *ARTICLE[2:])
+    assert kept_lines(text) == ARTICLE
+
+
+def test_sentences_starting_like_promos_are_kept() -> None:
+    lines = [
+        "Watchdog groups criticized the agreement on Friday.",
+        "Related charges were filed against two aides.",
+        "Clicking through the report, analysts found errors.",
+        *ARTICLE,
+    ]
+    assert kept_lines(page(*lines)) == lines
+
+
+# --- trailing sidebars -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Recent Stories",
+        "Related Articles",
+        "More from Example News",
+        "Also on NBC News",
+        "Most Read",
+        "You may also like",
+        "Trending:",
+    ],
+)
+def test_everything_from_a_trailing_sidebar_heading_is_dropped(heading: str) -> None:
+    text = page(
+        "Treaty Talks Resume in Geneva",
+        *ARTICLE,
+        heading,
+        "Photos of the week ending May 24, 2024",
+        "What's at stake in the runoff elections on Tuesday",
+    )
+    assert kept_lines(text) == ["Treaty Talks Resume in Geneva", *ARTICLE]
+
+
+def test_sidebar_heading_near_the_top_does_not_cut_the_article() -> None:
+    text = page("Trending", "Treaty Talks Resume in Geneva", *ARTICLE)
+    assert kept_lines(text) == ["Treaty Talks Resume in Geneva", *ARTICLE]
+
+
+def test_sidebar_words_in_a_sentence_or_a_dated_subhead_do_not_cut() -> None:
+    lines = [
+        *ARTICLE,
+        "Most read the report as a setback for the government.",
+        "Also on Tuesday:",
+        "The parliament in Bern approved the budget.",
+        "More from the hearing",
+        "Officials declined to comment.",
+    ]
+    assert kept_lines(page(*lines)) == lines
+
+
+# --- offsets, line ends and edge cases ---------------------------------------------------------
+
+
+def test_offsets_index_the_original_text_with_crlf_and_cr() -> None:
+    text = "Skip to content\r\n\r\n  First line.\r\nSecond line. \r\rThird line.\r\n"
+    ranges = find_body(text)
+    assert ranges == ((21, 46), (49, 60))
+    assert [text[start:end] for start, end in ranges] == [
+        "First line.\r\nSecond line.",
+        "Third line.",
+    ]
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n", "\r\n\r\n", " \t\n \r \xa0"])
+def test_blank_text_has_no_body(text: str) -> None:
+    assert find_body(text) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Happy new year everyone!",
+        "Senate Passes Defense Bill",
+        "  Paul will travel to Moscow on Monday.\n",
+        # A one-line text is the text itself, even if it reads like a promo.
+        "Sign up for workshops by our teachers now! https://t.co/abc",
+    ],
+)
+def test_one_line_text_is_kept(text: str) -> None:
+    assert find_body(text) == ((len(text) - len(text.lstrip()), len(text.rstrip())),)
+
+
+def test_hard_wrapped_newswire_is_kept_paragraph_by_paragraph() -> None:
+    paragraphs = [
+        "WASHINGTON (AP) -- The Senate voted 68-31 on Thursday to approve a\n"
+        "sweeping sanctions package, sending the measure to the House, where\n"
+        "leaders said they would take it up next week.",
+        "The vote came two days after the president met with his counterpart\n"
+        "in Helsinki. Aides said the meeting lasted more than two hours.\n"
+        "Share prices in Moscow fell after the vote.",
+        "``We will respond,'' a spokesman for the Foreign Ministry said late\n"
+        "Thursday.",
+    ]
+    text = "\n\n".join(paragraphs) + "\n"
+    assert [text[start:end] for start, end in find_body(text)] == paragraphs
+
+
+# --- properties --------------------------------------------------------------------------------
+
+
+@given(st.text())
+def test_ranges_are_ordered_trimmed_and_deterministic(text: str) -> None:
+    ranges = find_body(text)
+    previous_end = 0
+    for start, end in ranges:
+        assert previous_end <= start < end <= len(text)
+        body = text[start:end]
+        assert body == body.strip()
+        previous_end = end
+    assert find_body(text) == ranges
+
+
+WORDS = (
+    "the senator said on Monday officials met in Moscow talks will resume next week a spokesman "
+    "for ministry agreed to continue dialogue election vote share search print watch more related "
+    "trending recent stories menu comments advertisement"
+).split()
+
+sentence = st.lists(st.sampled_from(WORDS), min_size=1, max_size=14).map(
+    lambda words: " ".join([words[0].capitalize(), *words[1:]]) + "."
+)
+
+
+@given(
+    st.lists(sentence, min_size=1, max_size=20, unique_by=str.casefold),
+    st.sampled_from(["\n", "\r\n", "\r", "\n\n", "\r\n\r\n"]),
+)
+def test_ordinary_sentences_are_all_kept(sentences: list[str], separator: str) -> None:
+    text = separator.join(sentences)
+    kept = "".join(text[start:end] for start, end in find_body(text))
+    assert "".join(kept.split()) == "".join(text.split())

@@ -1,0 +1,223 @@
+"""Find the article body in scraped text, so that page boilerplate never reaches the timeline.
+
+Scraped pages carry navigation, embed codes, photo captions, promo links and sidebars of
+unrelated headlines around the article; their dates would otherwise become timeline events.
+``find_body`` judges the text line by line and returns the character ranges of the kept lines,
+grouped into blocks. It never changes the text: the ranges index the original string.
+
+A line is dropped when one of ``_LINE_RULES`` matches it, when it is printed twice (captions),
+or when it comes after a sidebar heading in the last two thirds of the page. The stage is
+conservative: the rules match whole lines that are known page furniture, a line starting in
+lowercase is judged together with the line it continues (hard-wrapped newswire), and a text of
+one line is kept whole, so clean article text comes through untouched.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from typing import NamedTuple
+
+__all__ = ["find_body"]
+
+# Line ends as they occur in scraped text; str.splitlines would also split on \v, \x1c, \u2028...
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+# Decoration around UI labels ("☰ Menu", "Share:", "» More Stories") that is not part of the label.
+# Sentence punctuation is kept, so a wrapped paragraph ending in "search." is never a label.
+_EDGE_DECORATION = re.compile(r"^[^\w.!?'\"“”‘’()\[\]]+|[^\w.!?'\"“”‘’()\[\]]+$")
+
+# Navigation and UI labels: a whole line equal to one of these (case-insensitively) is page chrome.
+_UI_LABELS = frozenset(
+    {
+        "skip to content", "skip to main content", "skip to navigation", "skip to main navigation",
+        "skip to footer", "toggle navigation", "main navigation", "navigation", "main menu",
+        "menu", "open menu", "close menu", "close", "home", "search", "search for",
+        "subscribe", "subscribe now", "subscribe today", "sign in", "sign up", "sign out",
+        "log in", "login", "log out", "logout", "register", "my account", "account",
+        "share", "share this", "share this article", "share this story", "share on facebook",
+        "share on twitter", "tweet", "facebook", "twitter", "linkedin", "whatsapp", "reddit",
+        "pinterest", "email", "e-mail", "copy link", "print", "print this article",
+        "comments", "comment", "leave a comment", "view comments", "show comments",
+        "follow us", "newsletter", "newsletters", "advertisement", "ad", "sponsored",
+        "story continues below advertisement", "advertisement - scroll to continue",
+        "scroll to continue with content", "continue reading", "read more", "show more",
+        "load more", "back to top", "next", "previous", "next article", "previous article",
+        "accept", "accept cookies", "accept all cookies", "cookie settings", "manage cookies",
+    }
+)
+
+# WordPress-style shortcodes ([jwp-video n=”1″], [caption id=...], [/embed]): lowercase name,
+# attributes only as key=value, so bracketed prose like "[Editor's note: ...]" does not match.
+_SHORTCODE = r"\[/?[a-z][\w-]*(?:\s+[^\[\]=]*=[^\[\]]*)?/?\]"
+
+# Lines that are only embed code: shortcodes (optionally wrapping a URL), template tags,
+# HTML tags, an opened iframe/script/embed, or a bare URL (oEmbed lines).
+_EMBED = re.compile(
+    rf"(?:{_SHORTCODE}\s*)+"
+    rf"|{_SHORTCODE}\s*https?://\S+?\s*{_SHORTCODE}"
+    r"|\{\{.*\}\}|\{%.*%\}"
+    r"|(?:<[^<>]+>\s*)+"
+    r"|<(?:iframe|script|embed|object|video|audio|style|noscript)\b.*"
+    r"|https?://\S+",
+    re.IGNORECASE,
+)
+
+# Promo and teaser lines point to other content; only their start identifies them.
+_PROMO = re.compile(
+    r"(?:watch|listen|read|read more|read also|also read|related|see also|more)\s*:"
+    r"|click here\b|sign up (?:for|to)\b|subscribe to\b|follow us on\b"
+    r"|download (?:our|the \S+) app\b",
+    re.IGNORECASE,
+)
+
+# Cookie banners and consent notices.
+_COOKIE_NOTICE = re.compile(
+    r"(?:we|this (?:web)?site|our (?:web)?site)(?: uses?| may use) cookies\b"
+    r"|by (?:continuing to use|using) (?:this|our) (?:web)?site\b",
+    re.IGNORECASE,
+)
+
+# Copyright and wire-licence footers ("© 2018 ...", "Copyright 2018 ...", "All rights reserved.").
+_COPYRIGHT = re.compile(
+    r"(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\))?\s*\d{4}).*"
+    r"|.{0,120}\ball rights reserved\.?"
+    r"|this material may not be published, broadcast, rewritten,? or redistributed\.?",
+    re.IGNORECASE,
+)
+
+# Photo captions end in a credit like "(AP Photo/Evan Vucci)" or "(Bill Clark/CQ Roll Call file
+# photo)"; captions are never body. ("Photo: ..." at the start is not enough: tweets begin so.)
+_PHOTO_CREDIT = re.compile(
+    r".*\([^()]*\b(?:photos?|photograph|getty images|shutterstock)\b[^()]*\)",
+    re.IGNORECASE,
+)
+
+# Headings of "more content" sidebars and related-link lists, matched on the whole line. Past the
+# first third of a page, everything from such a heading on is other stories' headlines and dates.
+_SIDEBAR_HEADING = re.compile(
+    r"(?:recent|related|more|latest|top|popular|trending) (?:stories|articles|posts|news|videos)"
+    r"|related|trending(?: now)?|popular now|most (?:popular|read|viewed|shared|commented)"
+    r"|recommended(?: for you| stories| articles)?|read next|read this next|up next"
+    r"|you (?:may|might) (?:also )?like|editor[’']?s[’']? picks|(?:from )?around the web"
+    r"|sponsored (?:stories|content)|further reading|more on this story",
+    re.IGNORECASE,
+)
+
+# Sidebars named after a source ("More from Roll Call", "Also on NBC News"): a short capitalised
+# name. "Also on Tuesday" or "Also on May 5" heads a part of the article instead.
+_SOURCE_SIDEBAR_HEADING = re.compile(
+    r"(?i:more from|also on) "
+    r"(?!(?i:[a-z]*day|tonight|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\b)"
+    r"[A-Z][\w’'&.-]*(?: [A-Z0-9&][\w’'&.-]*){0,4}"
+)
+
+# A line printed at least twice with at least this many words is a caption or repeated teaser.
+_MIN_DUPLICATE_WORDS = 5
+
+
+def _label(line: str) -> str:
+    """The line as a UI label: decoration around it removed, case folded."""
+    return _EDGE_DECORATION.sub("", line).casefold()
+
+
+def _is_sidebar_heading(line: str) -> bool:
+    label = _EDGE_DECORATION.sub("", line)
+    return bool(_SIDEBAR_HEADING.fullmatch(label) or _SOURCE_SIDEBAR_HEADING.fullmatch(label))
+
+
+# Per-line rules, each a (name, predicate) over the line with its whitespace collapsed.
+_LINE_RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
+    ("ui label", lambda line: _label(line) in _UI_LABELS),
+    ("embed code", lambda line: bool(_EMBED.fullmatch(line))),
+    ("promo", lambda line: bool(_PROMO.match(line))),
+    ("cookie notice", lambda line: bool(_COOKIE_NOTICE.match(line))),
+    ("copyright", lambda line: bool(_COPYRIGHT.fullmatch(line))),
+    ("photo credit", lambda line: bool(_PHOTO_CREDIT.fullmatch(line))),
+    ("sidebar heading", _is_sidebar_heading),
+)
+
+
+class _Unit(NamedTuple):
+    """One logical line: a physical line plus the wrapped lines that continue it."""
+
+    start: int  # offset of its first non-space character
+    end: int  # offset just past its last non-space character
+    text: str  # its lines joined, whitespace collapsed
+
+
+def _trimmed_lines(text: str) -> list[tuple[int, int] | None]:
+    """Each physical line's (start, end) trimmed of whitespace; None for a blank line."""
+    bounds = []
+    start = 0
+    for brk in _LINE_BREAK.finditer(text):
+        bounds.append((start, brk.start()))
+        start = brk.end()
+    bounds.append((start, len(text)))
+    lines: list[tuple[int, int] | None] = []
+    for start, end in bounds:
+        line = text[start:end]
+        stripped = line.lstrip()
+        left = start + len(line) - len(stripped)
+        lines.append((left, left + len(stripped.rstrip())) if stripped else None)
+    return lines
+
+
+def _units(text: str) -> list[_Unit | None]:
+    """Logical lines in order, None for blank lines.
+
+    A line starting in lowercase continues the line above it (hard-wrapped text), so the two
+    are judged together and a wrapped paragraph ending in a lone "search" is never a menu.
+    """
+    groups: list[list[tuple[int, int]] | None] = []
+    for span in _trimmed_lines(text):
+        if span is not None and groups and groups[-1] is not None and text[span[0]].islower():
+            groups[-1].append(span)
+        else:
+            groups.append(None if span is None else [span])
+    return [None if group is None else _unit(text, group) for group in groups]
+
+
+def _unit(text: str, spans: list[tuple[int, int]]) -> _Unit:
+    words = (word for start, end in spans for word in text[start:end].split())
+    return _Unit(spans[0][0], spans[-1][1], " ".join(words))
+
+
+def _drop_reason(line: str) -> str | None:
+    """The name of the first per-line rule that marks `line` as boilerplate, if any."""
+    return next((name for name, applies in _LINE_RULES if applies(line)), None)
+
+
+def find_body(text: str) -> tuple[tuple[int, int], ...]:
+    """Character ranges (start, end) of `text` that are article body, in order, non-overlapping.
+
+    Each range is a block of consecutive kept lines, trimmed of surrounding whitespace; a blank
+    or dropped line ends a block.
+    """
+    units = _units(text)
+    content = [(index, unit) for index, unit in enumerate(units) if unit is not None]
+    if len(content) == 1:
+        # One line has no page around it to be told apart from: it is the text (a tweet, a title).
+        return ((content[0][1].start, content[0][1].end),)
+    counts = Counter(unit.text.casefold() for _, unit in content)
+
+    kept = [False] * len(units)
+    for order, (index, unit) in enumerate(content):
+        if 3 * order >= len(content) and _is_sidebar_heading(unit.text):
+            break  # a sidebar past the first third: the rest of the page is not the article
+        if counts[unit.text.casefold()] > 1 and len(unit.text.split()) >= _MIN_DUPLICATE_WORDS:
+            continue  # printed twice: a caption or a teaser, never the article
+        kept[index] = _drop_reason(unit.text) is None
+
+    blocks: list[tuple[int, int]] = []
+    block: tuple[int, int] | None = None
+    for line, keep in zip(units, kept, strict=True):
+        if line is not None and keep:
+            block = (line.start if block is None else block[0], line.end)
+        elif block is not None:
+            blocks.append(block)
+            block = None
+    if block is not None:
+        blocks.append(block)
+    return tuple(blocks)
