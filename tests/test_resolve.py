@@ -52,7 +52,10 @@ CASES = [
     ("three days ago", MON, None, "DATE", "2018-08-03", None),
     ("a year ago", MON, None, "DATE", "2017", None),
     ("last decade", MON, None, "DATE", "200", None),
-    ("the last decade", MON, None, "DURATION", "P1DE", None),
+    ("the last decade", MON, None, "DATE", "200", None),
+    ("the past year", MON, None, "DATE", "2017", None),
+    ("the past 20 years", MON, None, "DURATION", "P20Y", None),
+    ("the next three quarters", MON, None, "DURATION", "P9M", None),
     # months and days without a year: the nearest one the tense allows
     ("July 4", FRI, "past", "DATE", "2018-07-04", None),
     ("July 4", FRI, "future", "DATE", "2019-07-04", None),

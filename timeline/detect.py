@@ -137,10 +137,11 @@ def _verb_tense(verb: "Token") -> Optional[Tense]:
         return Tense.FUTURE
     if aux_words & MODAL_AUX:
         return Tense.PAST if aux_words & PERFECT_AUX else Tense.FUTURE
-    if verb.dep_ == "xcomp" and verb.head.lemma_ in FUTURE_GOVERNORS:
-        return Tense.FUTURE
-    if "to" in aux_words and verb.tag_ == "VB":
-        return None  # an infinitive: its governor decides
+    if "to" in aux_words or verb.dep_ == "xcomp":
+        # An infinitive: "expected to meet" is future; otherwise its governor decides.
+        if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_ in FUTURE_GOVERNORS:
+            return Tense.FUTURE
+        return None
     if verb.tag_ == "VBD" or aux_words & PAST_BE or {"did", "had"} & aux_words:
         return Tense.PAST
     if verb.tag_ == "VBN":

@@ -337,9 +337,12 @@ def quarter(groups: Groups, context: Context) -> TimeValue:
     if rel:
         year = anchor.year + RELATIVE_OFFSETS[rel]
         return TimeValue("DATE", f"{year:04d}-{letter}{number}")
-    candidates = [TimeValue("DATE", f"{y:04d}-{letter}{number}") for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
-    # Business news reports on quarters that have ended: with no verb to tell, assume the past.
-    return pick_by_tense(candidates, context, unknown=Tense.PAST)
+    # A quarter named without a year is one of the anchor's year ("expects to report third-quarter
+    # earnings" is about the quarter just ended), unless a past-tense clause puts it before the anchor.
+    value = TimeValue("DATE", f"{anchor.year:04d}-{letter}{number}")
+    if context.tense is Tense.PAST and value.start > anchor:
+        value = TimeValue("DATE", f"{anchor.year - 1:04d}-{letter}{number}")
+    return value
 
 
 @handler("latest_quarter")
@@ -358,9 +361,9 @@ def latest_quarter(groups: Groups, context: Context) -> TimeValue:
 
 @handler("year_ago")
 def year_ago(groups: Groups, context: Context) -> TimeValue:
-    """"year-earlier", "the year-ago quarter": the discourse's period one year back."""
+    """"year-earlier", "the year-ago quarter": the discourse's quarter one year back, else last year."""
     reference = context.reference
-    if reference is not None and reference.is_anchored:
+    if reference is not None and reference.granularity in _PERIODS_OF_A_YEAR:
         return _shift_value(reference, years=-1)
     return TimeValue("DATE", f"{context.anchor.year - 1:04d}")
 
@@ -376,6 +379,16 @@ def _shift_value(value: TimeValue, years: int) -> TimeValue:
         except ValueError:  # February 29
             shifted = day_value(d.replace(year=d.year + years, day=28))
     return TimeValue(value.type, shifted, mod=value.mod)
+
+
+@handler("year_period")
+def year_period(groups: Groups, context: Context) -> TimeValue:
+    """"the 1988 quarter": the discourse's quarter (or half) in that year; "the 1988 period" too."""
+    year_number = _year(groups["year"], context.anchor)
+    reference = context.reference
+    if reference is not None and reference.granularity in (Granularity.QUARTER, Granularity.HALF):
+        return TimeValue("DATE", f"{year_number:04d}{reference.value[4:]}")
+    return TimeValue("DATE", f"{year_number:04d}")
 
 
 @handler("decade")
@@ -514,8 +527,13 @@ def relative_unit(groups: Groups, context: Context) -> TimeValue:
 
 @handler("the_unit")
 def the_unit(groups: Groups, context: Context) -> TimeValue:
-    """"the week", "the month", "the year": the discourse's period of that size, else the anchor's."""
+    """"the week", "the month": the discourse's period of that size, else the anchor's.
+
+    "the year" is mostly a fiscal stretch in news ("for the year ended June 30"): a duration.
+    """
     unit = groups["unit"]
+    if unit == "year":
+        return TimeValue("DURATION", "P1Y")
     reference = context.reference
     anchor = context.anchor
     if reference is not None and reference.start is not None:
@@ -535,6 +553,9 @@ def duration_value(count: Optional[float], unit: str) -> str:
     unit = _unit(unit)
     code, is_time = UNITS[unit]
     count = None if count is None else count * UNIT_MULTIPLIER.get(unit, 1)
+    if unit == "quarter":  # TimeML counts quarters in months: "the next three quarters" = P9M
+        code = "M"
+        count = None if count is None else count * 3
     if count is not None and count != int(count):
         # Halves go down a unit where one exists: half an hour = PT30M, half a year = P6M.
         smaller = {"hour": (60, "M", True), "year": (12, "M", False), "day": (24, "H", True), "minute": (60, "S", True)}

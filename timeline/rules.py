@@ -76,7 +76,7 @@ UNITS = {
     "century": ("CE", False),
     "millennium": ("ML", False),
 }
-UNIT_MULTIPLIER = {"fortnight": 2}
+UNIT_MULTIPLIER = {"fortnight": 2}  # quarters become months in resolution.duration_value
 UNIT_PLURALS = {
     "centuries": "century",
     "millennia": "millennium",
@@ -268,7 +268,8 @@ RULES: tuple[Rule, ...] = (
     R("weekday_part_rel", r"(?P<weekday>{weekday}) (?P<part>{part})", "weekday"),
     R("edge_relative_unit",
       r"{the}(?P<edge>{edge}) (?:(?P<rel>{rel}) |the )(?P<unit>week|month|year|decade|century|quarter|weekend)", "relative_unit"),
-    R("relative_unit", r"(?P<rel>{rel}) (?P<unit>week|weekend|month|quarter|year|decade|century|fiscal year)", "relative_unit"),
+    R("relative_unit", r"(?:the )?(?P<rel>{rel}) (?P<unit>week|weekend|month|quarter|year|decade|century|fiscal year)", "relative_unit"),
+    R("year_period", r"{the}(?P<year>{year}) (?P<unit>quarter|period|half)", "year_period"),
     R("this_weekend", r"the (?P<unit>weekend)", "relative_unit"),
     R("the_unit", r"the (?P<unit>week|month|year)", "the_unit"),
     R("ago", r"(?:(?P<qmod>{qmod}) )?(?P<count>{count}|{vague}) (?P<unit>{units}) (?P<direction>ago|earlier|later|from now|hence)", "ago"),
@@ -280,9 +281,13 @@ RULES: tuple[Rule, ...] = (
     R("set_every_weekday", r"(?:every|each) (?P<weekday>{weekday})", "set_weekday"),
     R("set_weekdays", r"(?P<weekday>{weekday})s", "set_weekday"),
     R("frequency", r"(?P<freq>{freq})", "frequency"),
+    # "the past two months", "the first nine months": a stretch of time. Without a number, only
+    # words that cannot name a calendar period ("the past year" is last year, a DATE).
     R("span_duration",
       r"(?:(?P<qmod>{qmod}) )?(?:the |a )?(?P<rel>past|last|next|first|coming|previous|latest|final|recent|following|remaining|same|full|entire|whole|rest of the|year earlier|ensuing|preceding)"
-      r"(?: (?P<count>{count}|{vague}))? (?P<unit>{units})(?: or so)?", "duration"),
+      r" (?P<count>{count}|{vague}) (?P<unit>{units})(?: or so)?", "duration"),
+    R("whole_unit_duration",
+      r"(?:(?P<qmod>{qmod}) )?(?:the |a )?(?P<rel>first|remaining|entire|whole|rest of the|ensuing|next|coming|following) (?P<unit>{units})(?: or so)?", "duration"),
     R("duration",
       r"(?:(?P<qmod>{qmod}) )?(?:the )?(?P<count>{count}|{vague}) (?:(?:more|full|straight|consecutive|long|trading|business|calendar) )?(?P<unit>{units})(?: (?P<long>long))?(?: or so)?", "duration"),
     R("unit_long", r"(?P<unit>{units}) long", "duration"),
