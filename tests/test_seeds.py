@@ -9,7 +9,6 @@ EXAMINER = [
     ("last month", "DATE", "2018-07", None),
     ("the same day", "DATE", "XXXX-XX-XX", None),  # "the same day that senators unveiled ...": points forward
     ("2018", "DATE", "2018", None),  # "the 2018 midterm elections"
-    ("current", "DATE", "PRESENT_REF", None),
     ("2018", "DATE", "2018", None),
     ("Thursday", "DATE", "2018-08-02", None),  # "said Thursday": the past one
     ("2016", "DATE", "2016", None),

@@ -226,7 +226,7 @@ def _longest_accepted(doc: "Doc", seed: int, run: tuple[int, int]) -> Optional[t
 
 # Time words that, before a noun, describe it instead of naming a time ("the past delegation",
 # "quarterly dividend").
-ATTRIBUTIVE = frozenset({"past", "future", "previous", "next", "following"}) | frozenset(LEXICON["freq"])
+ATTRIBUTIVE = frozenset({"past", "future", "previous", "next", "following", "quarterly", "yearly", "monthly"})
 DETERMINERS = frozenset({"the", "a", "an"})
 
 

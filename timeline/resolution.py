@@ -116,9 +116,10 @@ def resolve_phrase(phrase: str, context: Context) -> Optional[Resolution]:
     found = match_rule(normalize(phrase))
     if found is None:
         return None
-    rule, groups = found
+    rule, matched = found
+    groups = {**rule.options, **{k: v for k, v in matched.items() if v is not None}}
     try:
-        value = _HANDLERS[rule.handler](groups, context, **rule.options)
+        value = _HANDLERS[rule.handler](groups, context)
     except (ValueError, OverflowError):
         # Arithmetic past the calendar's ends (year 1 or 9999): keep the expression, unresolved.
         value = TimeValue("DATE", "XXXX-XX-XX")
@@ -391,6 +392,34 @@ def year_period(groups: Groups, context: Context) -> TimeValue:
     return TimeValue("DATE", f"{year_number:04d}")
 
 
+_SPELLED = {
+    **{w: i for i, w in enumerate("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split(), start=1)},
+    **{w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)},
+}
+
+
+@handler("spelled_year")
+def spelled_year(groups: Groups, context: Context) -> TimeValue:
+    """"nineteen ninety-six" (broadcast transcripts), "two thousand and one"."""
+    words = [w for w in groups["spelled_year"].split() if w != "and"]
+    if words[:2] == ["two", "thousand"]:
+        number = 2000 + sum(_SPELLED[w] for w in words[2:])
+    else:
+        rest = words[1:]
+        number = _SPELLED[words[0]] * 100 + (0 if rest == ["hundred"] else sum(_SPELLED[w] for w in rest))
+    return TimeValue("DATE", f"{number:04d}")
+
+
+@handler("part_of_reference_day")
+def part_of_reference_day(groups: Groups, context: Context) -> TimeValue:
+    """"the morning", "in the afternoon": of the discourse's day, else of the anchor."""
+    reference = context.reference
+    day = context.anchor
+    if reference is not None and reference.start is not None and reference.granularity in _DAY_OR_FINER:
+        day = reference.start
+    return TimeValue("TIME", f"{day_value(day)}T{PARTS_OF_DAY[groups['part']]}")
+
+
 @handler("decade")
 def decade(groups: Groups, context: Context) -> TimeValue:
     mod = _mod(groups)
@@ -583,6 +612,7 @@ def duration(groups: Groups, context: Context) -> Optional[TimeValue]:
     return TimeValue("DURATION", duration_value(count, unit), mod=mod)
 
 
+_DAY_OR_FINER = (Granularity.DAY, Granularity.PART_OF_DAY, Granularity.HOUR, Granularity.MINUTE, Granularity.SECOND)
 _PERIODS_OF_A_YEAR = (Granularity.QUARTER, Granularity.HALF, Granularity.SEASON)
 
 
