@@ -142,8 +142,8 @@ def _verb_tense(verb: "Token") -> Optional[Tense]:
         if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_ in FUTURE_GOVERNORS:
             return Tense.FUTURE
         return None
-    if verb.tag_ == "VBD" or aux_words & PAST_BE or {"did", "had"} & aux_words:
-        return Tense.PAST
+    if verb.tag_ == "VBD" or aux_words & (PAST_BE | PERFECT_AUX | {"did"}):
+        return Tense.PAST  # simple past, or perfect ("has met", "have been searching")
     if verb.tag_ == "VBN":
         return Tense.PAST  # perfect ("has met") or reduced relative ("the package unveiled Thursday")
     if verb.tag_ in ("VBZ", "VBP") or aux_words & {"is", "are", "am", "'m", "'re", "do", "does"}:
@@ -151,10 +151,21 @@ def _verb_tense(verb: "Token") -> Optional[Tense]:
     return None
 
 
+# Words on the way up to the verb that point the date forward whatever the verb's tense:
+# "payable Dec. 7", "effective June 1", "extended the offer until Nov. 20".
+FUTURE_MARKERS = frozenset({"payable", "effective", "due", "until", "till", "through", "deadline", "expire", "expiration"})
+# Verbs of postponement: what they move "to" lies ahead ("extended to Nov. 20").
+POSTPONING = frozenset({"extend", "postpone", "delay", "adjourn", "defer", "reschedule", "push", "move"})
+
+
 def tense_of(span: "Span") -> Optional[Tense]:
     """The tense of the verb that governs ``span`` in the dependency tree, if there is one."""
     token = span.root
     for _ in range(12):  # heads form a tree; the bound guards against a pathological parse
+        if token.lemma_.lower() in FUTURE_MARKERS and token.i not in range(span.start, span.end):
+            return Tense.FUTURE
+        if token.lower_ == "to" and token.head.lemma_ in POSTPONING:
+            return Tense.FUTURE
         if token.pos_ in ("VERB", "AUX") and token.i not in range(span.start, span.end):
             tense = _verb_tense(token)
             if tense is not None:

@@ -74,7 +74,7 @@ UNITS = {
     "year": ("Y", False),
     "decade": ("DE", False),
     "century": ("CE", False),
-    "millennium": ("ML", False),
+    "millennium": ("L", False),
 }
 UNIT_MULTIPLIER = {"fortnight": 2}  # quarters become months in resolution.duration_value
 UNIT_PLURALS = {

@@ -56,6 +56,7 @@ class Mod(str, enum.Enum):
 class Granularity(str, enum.Enum):
     """How fine a value is, coarsest first (the order is used when sorting partial dates)."""
 
+    MILLENNIUM = "millennium"
     CENTURY = "century"
     DECADE = "decade"
     YEAR = "year"
@@ -196,15 +197,16 @@ _VALUE_FORMS: tuple[tuple[re.Pattern[str], Granularity, Optional[_RangeFn]], ...
     )
 )
 
-# Durations (and SET periods): ISO 8601 periods plus TimeML's units DE (decade), CE (century),
-# Q (quarter), WE (weekend); X stands for an unknown number ("PXY": some years).
+# Durations (and SET periods): ISO 8601 periods plus TimeML's units L (millennium), DE (decade),
+# CE (century), Q (quarter), WE (weekend); X stands for an unknown number ("PXY": some years).
 _NUM = r"(?:\d+(?:\.\d+)?|X)"
 _DURATION = re.compile(
-    rf"P(?:(?P<date>(?:{_NUM}(?:CE|DE|WE|Y|Q|M|W|D))+)(?:T(?P<time1>(?:{_NUM}[HMS])+))?"
+    rf"P(?:(?P<date>(?:{_NUM}(?:CE|DE|WE|L|Y|Q|M|W|D))+)(?:T(?P<time1>(?:{_NUM}[HMS])+))?"
     rf"|T(?P<time2>(?:{_NUM}[HMS])+))"
 )
-_DURATION_UNIT = re.compile(r"(CE|DE|WE|Y|Q|M|W|D|H|S)")
+_DURATION_UNIT = re.compile(r"(CE|DE|WE|L|Y|Q|M|W|D|H|S)")
 _DURATION_GRANULARITY = {
+    "L": Granularity.MILLENNIUM,
     "CE": Granularity.CENTURY,
     "DE": Granularity.DECADE,
     "Y": Granularity.YEAR,
