@@ -243,6 +243,8 @@ DETERMINERS = frozenset({"the", "a", "an"})
 
 def _rejected_by_context(doc: "Doc", start: int, end: int) -> bool:
     """Windows the words after them show not to be (whole) time expressions."""
+    if end - start == 2 and start > 0 and doc[start].lower_ in ("a", "an", "per") and (doc[start - 1].like_num or doc[start - 1].is_currency):
+        return True  # a rate: "$500 million a year"
     if end >= len(doc):
         return False
     following = doc[end]

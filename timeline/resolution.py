@@ -247,6 +247,8 @@ def month_name(groups: Groups, context: Context) -> TimeValue:
     if groups.get("year"):
         return TimeValue("DATE", month_value(_year(groups["year"], context.anchor), month), mod=mod)
     anchor = context.anchor
+    if groups.get("year_rel"):  # "June last year"
+        return TimeValue("DATE", month_value(anchor.year + RELATIVE_OFFSETS[groups["year_rel"]], month), mod=mod)
     rel = groups.get("rel")
     if rel in ("last", "past", "previous", "this past"):
         # The most recent such month before the current one.

@@ -243,6 +243,7 @@ RULES: tuple[Rule, ...] = (
     # --- months, seasons, quarters, halves, years ---
     R("edge_month", r"(?P<edge>{edge}) ?(?P<month>{month})(?:,? (?:of )?(?P<year>{year}))?", "month_name"),
     R("month_year", r"(?:(?P<rel>{rel}) )?(?P<month>{month})(?:,? (?:of )?(?P<year>{year}))?", "month_name"),
+    R("month_relative_year", r"(?:(?P<edge>{edge}) ?)?(?P<month>{month}) (?:of )?(?P<year_rel>{rel}) year", "month_name"),
     R("season", r"{the}(?:(?P<edge>{edge}) )?(?:(?P<rel>{rel}) )?(?P<season>{season})(?: (?:of )?(?P<year>{year}))?", "season"),
     R("year_season", r"(?P<year>{year}) (?P<season>{season})", "season"),
     R("quarter",
