@@ -24,6 +24,10 @@ class InvalidExpressionError(TimelineError, ValueError):
     """A phrase handed to :func:`timeline.resolve` is not a string or is empty."""
 
 
+class InvalidValueError(TimelineError, ValueError):
+    """A TIMEX3 type or value that does not follow the TIMEX3 grammar."""
+
+
 class ModelNotFoundError(TimelineError, RuntimeError):
     """No installed spaCy English pipeline could be loaded."""
 

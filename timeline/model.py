@@ -9,7 +9,7 @@ from typing import Any, Optional, Union
 import attrs
 from attrs import field, frozen
 
-from .errors import InvalidArticleError, InvalidDateError
+from .errors import InvalidArticleError, InvalidDateError, InvalidValueError
 from .timex import Granularity, Mod, TimexType, calendar_range, granularity_of, is_valid_value
 
 __all__ = ["Article", "Sentence", "TimeValue", "TimeExpression", "ReadArticle", "parse_published"]
@@ -123,8 +123,15 @@ def _default_end(self: "TimeValue") -> Optional[date]:
 
 
 def _check_value(instance: "TimeValue", attribute: attrs.Attribute, value: str) -> None:
-    if not is_valid_value(value, str(instance.type)):
-        raise ValueError(f"{value!r} is not a valid TIMEX3 value for type {instance.type}")
+    if not isinstance(value, str) or not is_valid_value(value, str(instance.type)):
+        raise InvalidValueError(f"{value!r} is not a valid TIMEX3 value for type {instance.type}")
+
+
+def _timex_type(value: Any) -> TimexType:
+    try:
+        return TimexType(value)
+    except ValueError:
+        raise InvalidValueError(f"{value!r} is not a TIMEX3 type (DATE, TIME, DURATION, SET)") from None
 
 
 @frozen(order=False)
@@ -136,7 +143,7 @@ class TimeValue:
     2018-07-30 .. 2018-08-05.
     """
 
-    type: TimexType = field(converter=TimexType)
+    type: TimexType = field(converter=_timex_type)
     value: str = field(validator=_check_value)
     mod: Optional[Mod] = field(default=None, converter=attrs.converters.optional(Mod))
     granularity: Granularity = field(

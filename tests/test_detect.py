@@ -1,0 +1,58 @@
+"""Detection in context: TimeML extents, the tense that places a date, and what is not a time."""
+
+from __future__ import annotations
+
+import pytest
+
+import timeline
+
+FRI = "2018-08-03"
+
+
+def found(text: str, published: str = FRI) -> list[tuple[str, str]]:
+    read = timeline.read(timeline.Article(text, published))
+    return [(e.text, e.value.value) for e in read.time_expressions]
+
+
+@pytest.mark.parametrize(
+    "text,published,expected",
+    [
+        # tense of the governing verb places a bare weekday
+        ("Sen. Lindsey Graham said Thursday that the bill is tough.", FRI, [("Thursday", "2018-08-02")]),
+        ("Paul will travel to Russia for Monday meetings.", FRI, [("Monday", "2018-08-06")]),
+        ("Paul is expected to meet lawmakers on Monday.", FRI, [("Monday", "2018-08-06")]),
+        ("He plans to visit Moscow Tuesday.", FRI, [("Tuesday", "2018-08-07")]),
+        ("Paul met Kosachev on Monday.", FRI, [("Monday", "2018-07-30")]),
+        ("The offer was extended to Nov. 20.", "1989-11-01", [("Nov. 20", "1989-11-20")]),
+        ("The company has been searching since Oct. 23.", "1999-05-06", [("Oct. 23", "1998-10-23")]),
+        # TimeML extents: no prepositions, no head noun, determiners only when the time is the head
+        ("The senators made a trip over the July 4 recess last month.", FRI, [("July 4", "2018-07-04"), ("last month", "2018-07")]),
+        ("The third-quarter results were weak.", "1989-10-25", [("third-quarter", "1989-Q3")]),
+        ("It happened in the 1990s.", FRI, [("the 1990s", "199")]),
+        ("The deal closed on March 3, 2018.", FRI, [("March 3, 2018", "2018-03-03")]),
+        ("Profit rose in the past two months.", FRI, [("the past two months", "P2M")]),
+        ("He arrived in January this year.", FRI, [("January this year", "2018-01")]),
+        # discourse: "the next day" counts from the last date mentioned
+        ("The summit opened on July 16, 2018. Talks ended the next day.", FRI, [("July 16, 2018", "2018-07-16"), ("the next day", "2018-07-17")]),
+        # "the same day that ..." points forward to a clause: its date is not known here
+        ("He left on the same day that the bill passed.", FRI, [("the same day", "XXXX-XX-XX")]),
+    ],
+)
+def test_expressions_in_context(text, published, expected):
+    assert found(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 6-year-old boy was found.",  # ages
+        "It saves $500 million a year in costs.",  # rates
+        "The past delegation was larger.",  # attributive "past"
+        "He may decide to march on the capital.",  # "may" and "march" as verbs
+        "Sun Microsystems and Jan Smith met.",  # capitalised names that abbreviate days and months
+        "Prices fall when demand drops.",  # "fall" as a verb
+        "The quarterly dividend was raised.",  # frequency adjective before a noun
+    ],
+)
+def test_not_time_expressions(text):
+    assert found(text) == []
