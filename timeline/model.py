@@ -199,7 +199,7 @@ class TimeExpression:
             "text": self.text,
             "start": self.start,
             "end": self.end,
-            **self.value.to_dict(),
+            "value": self.value.to_dict(),
             "sentence": {"text": self.sentence.text, "start": self.sentence.start, "end": self.sentence.end},
         }
 
