@@ -153,7 +153,7 @@ def _verb_tense(verb: "Token") -> Optional[Tense]:
 
 # Words on the way up to the verb that point the date forward whatever the verb's tense:
 # "payable Dec. 7", "effective June 1", "extended the offer until Nov. 20".
-FUTURE_MARKERS = frozenset({"payable", "effective", "due", "until", "till", "through", "deadline", "expire", "expiration"})
+FUTURE_MARKERS = frozenset({"payable", "effective", "due", "until", "till", "deadline", "expire", "expiration"})
 # Verbs of postponement: what they move "to" lies ahead ("extended to Nov. 20").
 POSTPONING = frozenset({"extend", "postpone", "delay", "adjourn", "defer", "reschedule", "push", "move"})
 

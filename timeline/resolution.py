@@ -460,7 +460,7 @@ def day_offset(groups: Groups, context: Context) -> TimeValue:
     word = groups["dayword"]
     day = context.anchor + timedelta(days=DAY_OFFSETS[word])
     part = PARTS_OF_DAY.get(groups.get("part") or "")
-    if word in ("tonight", "last night"):
+    if DAY_OFFSETS[word] == 0 and word.endswith(("night", "nite")) or word in ("last night", "last nite"):
         part = "NI"
     if part:
         return TimeValue("TIME", f"{day_value(day)}T{part}", mod=_mod(groups))

@@ -51,6 +51,7 @@ SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter
 
 PARTS_OF_DAY = {
     "morning": "MO",
+    "nite": "NI",
     "afternoon": "AF",
     "evening": "EV",
     "night": "NI",
@@ -76,8 +77,11 @@ UNITS = {
     "century": ("CE", False),
     "millennium": ("L", False),
 }
+# Informal spellings (tweets, transcripts) of unit words.
+UNIT_ABBREVIATIONS = {"hr": "hour", "hrs": "hour", "min": "minute", "mins": "minute", "sec": "second", "secs": "second", "yr": "year", "yrs": "year", "wk": "week", "wks": "week", "mo": "month", "mos": "month"}
 UNIT_MULTIPLIER = {"fortnight": 2}  # quarters become months in resolution.duration_value
 UNIT_PLURALS = {
+    **UNIT_ABBREVIATIONS,
     "centuries": "century",
     "millennia": "millennium",
     **{unit + "s": unit for unit in UNITS if unit not in ("century", "millennium")},
@@ -143,16 +147,17 @@ REFERENCE_WORDS = {
     "today's": "PRESENT_REF", "at the moment": "PRESENT_REF",
     "recently": "PAST_REF", "lately": "PAST_REF",
     "formerly": "PAST_REF", "the past": "PAST_REF",
-    "recent years": "PAST_REF", "recent months": "PAST_REF",
-    "recent weeks": "PAST_REF", "recent days": "PAST_REF", "years ago": "PAST_REF",
+    "years ago": "PAST_REF",
     "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "the near term": "FUTURE_REF",
     "the short term": "FUTURE_REF", "the long term": "FUTURE_REF", "a later date": "FUTURE_REF",
     "the coming years": "FUTURE_REF", "the years ahead": "FUTURE_REF", "someday": "FUTURE_REF",
 }  # fmt: skip
 
-# Days relative to the anchor.
+# Days relative to the anchor (informal spellings from tweets included).
 DAY_OFFSETS = {
     "today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
+    "tdy": 0, "2day": 0, "tonite": 0, "2nite": 0, "tmr": 1, "tmrw": 1, "tmw": 1, "tomo": 1,
+    "tomoro": 1, "tomorow": 1, "2moro": 1, "2morrow": 1, "yday": -1, "last nite": -1,
     "the day before yesterday": -2, "the day after tomorrow": 2, "last night": -1,
 }  # fmt: skip
 
@@ -160,7 +165,8 @@ DAY_OFFSETS = {
 HOLIDAYS: Mapping[str, tuple[int, ...]] = {
     "new year's day": (1, 1), "new year's eve": (12, 31), "valentine's day": (2, 14),
     "independence day": (7, 4), "the fourth of july": (7, 4), "halloween": (10, 31),
-    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "xmas": (12, 25),
+    "xmas day": (12, 25), "xmas eve": (12, 24),
     "veterans day": (11, 11), "boxing day": (12, 26), "st patrick's day": (3, 17),
     "thanksgiving": (11, 4, 4), "thanksgiving day": (11, 4, 4), "labor day": (9, 1, 1),
     "memorial day": (5, 1, -1), "mother's day": (5, 7, 2), "father's day": (6, 7, 3),
@@ -267,7 +273,7 @@ RULES: tuple[Rule, ...] = (
     # --- relative to the anchor ---
     R("reference", r"(?P<reference>{reference})", "reference"),
     R("day_offset", r"(?:(?P<edge>early|late|mid) )?(?P<dayword>{dayword})", "day_offset"),
-    R("day_offset_part", r"(?P<dayword>yesterday|today|tomorrow) (?P<part>{part})", "day_offset"),
+    R("day_offset_part", r"(?P<dayword>{dayword}) (?P<part>{part})", "day_offset"),
     R("this_part", r"(?:(?P<edge>{edge}) ?)?(?:this|tomorrow|yesterday) (?P<part>{part})", "part_of_day"),
     R("part_day_offset", r"(?:(?P<edge>{edge}) ?)?(?P<part>{part}) (?P<dayword>yesterday|today|tomorrow)", "day_offset"),
     R("relative_weekday", r"(?:(?P<rel>{rel}) )?(?P<weekday>{weekday})(?: (?P<part>{part}))?", "weekday"),
@@ -294,7 +300,7 @@ RULES: tuple[Rule, ...] = (
       r"(?:(?P<qmod>{qmod}) )?(?:the |a )?(?P<rel>past|last|next|first|coming|previous|latest|final|recent|following|remaining|same|full|entire|whole|rest of the|year earlier|ensuing|preceding)"
       r" (?P<count>{count}|{vague}) (?P<unit>{units})(?: or so)?", "duration"),
     R("whole_unit_duration",
-      r"(?:(?P<qmod>{qmod}) )?(?:the |a )?(?P<rel>first|remaining|entire|whole|rest of the|ensuing|next|coming|following) (?P<unit>{units})(?: or so)?", "duration"),
+      r"(?:(?P<qmod>{qmod}) )?(?:the |a )?(?P<rel>first|remaining|entire|whole|rest of the|ensuing|next|coming|following|recent) (?P<unit>{units})(?: or so)?", "duration"),
     R("duration",
       r"(?:(?P<qmod>{qmod}) )?(?:the )?(?P<count>{count}|{vague}) (?:(?:more|full|straight|consecutive|long|trading|business|calendar) )?(?P<unit>{units})(?: (?P<long>long))?(?: or so)?", "duration"),
     R("unit_long", r"(?P<unit>{units}) long", "duration"),
