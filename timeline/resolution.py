@@ -13,7 +13,7 @@ import enum
 import functools
 import re
 from datetime import date, timedelta
-from typing import Callable, Mapping, Optional
+from typing import Callable, Mapping, Optional, TypeVar
 
 from attrs import frozen
 
@@ -65,15 +65,19 @@ class Resolution:
     rule: str
 
 
-Groups = Mapping[str, Optional[str]]
+# Named groups that matched (absent ones are left out), merged over the rule's fixed options.
+Groups = Mapping[str, str]
 Handler = Callable[..., Optional[TimeValue]]
 _HANDLERS: dict[str, Handler] = {}
 
 
-def handler(name: str) -> Callable[[Handler], Handler]:
+_H = TypeVar("_H", bound=Handler)
+
+
+def handler(name: str) -> Callable[[_H], _H]:
     """Register a function as the handler that rules name in their ``handler`` field."""
 
-    def register(fn: Handler) -> Handler:
+    def register(fn: _H) -> _H:
         _HANDLERS[name] = fn
         return fn
 
@@ -180,7 +184,27 @@ def _year(text: str, anchor: date) -> int:
 
 
 def _day_number(text: str) -> int:
-    return int(re.match(r"[0-9]+", text).group())
+    return int(text.rstrip("stndrh"))  # "4th" -> 4
+
+
+Span = tuple[date, date, TimeValue]
+
+
+def _spans(candidates: list[TimeValue]) -> list[Span]:
+    """Candidates with their calendar ranges (all candidates built here are anchored dates)."""
+    return [(c.start, c.end, c) for c in candidates if c.start is not None and c.end is not None]
+
+
+def latest_starting_by(candidates: list[TimeValue], day: date, *, strictly: bool = False) -> Optional[TimeValue]:
+    """The candidate that started last on or before ``day`` (before it, with ``strictly``)."""
+    eligible = [s for s in _spans(candidates) if (s[0] < day if strictly else s[0] <= day)]
+    return max(eligible, key=lambda s: s[0])[2] if eligible else None
+
+
+def earliest_ending_from(candidates: list[TimeValue], day: date, *, strictly: bool = False) -> Optional[TimeValue]:
+    """The candidate that starts first among those not over by ``day`` (starting after it, with ``strictly``)."""
+    eligible = [s for s in _spans(candidates) if (s[0] > day if strictly else s[1] >= day)]
+    return min(eligible, key=lambda s: s[0])[2] if eligible else None
 
 
 def pick_by_tense(candidates: list[TimeValue], context: Context, unknown: Optional[Tense] = None) -> TimeValue:
@@ -191,23 +215,21 @@ def pick_by_tense(candidates: list[TimeValue], context: Context, unknown: Option
     ``unknown`` says which tense to assume when no verb tells.
     """
     anchor = context.anchor
-    ranged = [c for c in candidates if c.start is not None]
     tense = context.tense or unknown
+    chosen = None
     if tense is Tense.PAST:
-        eligible = [c for c in ranged if c.start <= anchor]
-        if eligible:
-            return max(eligible, key=lambda c: c.start)
+        chosen = latest_starting_by(candidates, anchor)
     elif tense is Tense.FUTURE:
-        eligible = [c for c in ranged if c.end >= anchor]
-        if eligible:
-            return min(eligible, key=lambda c: c.start)
+        chosen = earliest_ending_from(candidates, anchor)
+    if chosen is not None:
+        return chosen
 
-    def distance(c: TimeValue) -> int:
-        if c.start <= anchor <= c.end:
-            return 0
-        return min(abs((c.start - anchor).days), abs((c.end - anchor).days))
+    def distance(span: Span) -> tuple[int, bool]:
+        first, last, _ = span
+        days = 0 if first <= anchor <= last else min(abs((first - anchor).days), abs((last - anchor).days))
+        return days, first > anchor  # ties go to the past
 
-    return min(ranged, key=lambda c: (distance(c), c.start > anchor))
+    return min(_spans(candidates), key=distance)[2]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -233,7 +255,7 @@ def calendar_date(groups: Groups, context: Context) -> Optional[TimeValue]:
     if groups.get("weekday"):
         # "Monday, July 4": the year in which that day is that weekday, if any.
         weekday = WEEKDAYS[groups["weekday"]]
-        matching = [c for c in candidates if c.start.isoweekday() == weekday]
+        matching = [c for c in candidates if c.start is not None and c.start.isoweekday() == weekday]
         candidates = matching or candidates
     if not candidates:
         return None
@@ -293,11 +315,12 @@ def holiday(groups: Groups, context: Context) -> TimeValue:
     anchor = context.anchor
     candidates = [TimeValue("DATE", day_value(holiday_date(name, y))) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
     offset = RELATIVE_OFFSETS.get(groups.get("rel") or "")
+    chosen = None
     if offset == -1:
-        return max((c for c in candidates if c.start < anchor), key=lambda c: c.start)
-    if offset == 1:
-        return min((c for c in candidates if c.start > anchor), key=lambda c: c.start)
-    return pick_by_tense(candidates, context)
+        chosen = latest_starting_by(candidates, anchor, strictly=True)
+    elif offset == 1:
+        chosen = earliest_ending_from(candidates, anchor, strictly=True)
+    return chosen or pick_by_tense(candidates, context)
 
 
 @handler("season")
@@ -309,12 +332,13 @@ def season(groups: Groups, context: Context) -> TimeValue:
         return TimeValue("DATE", f"{_year(groups['year'], anchor):04d}-{code}", mod=mod)
     candidates = [TimeValue("DATE", f"{y:04d}-{code}") for y in (anchor.year - 2, anchor.year - 1, anchor.year, anchor.year + 1)]
     offset = RELATIVE_OFFSETS.get(groups.get("rel") or "")
-    if offset == -1:
-        chosen = max((c for c in candidates if c.end < anchor), key=lambda c: c.start)
+    chosen = None
+    if offset == -1:  # "last summer": the latest one already over
+        over = [c for c in candidates if c.end is not None and c.end < anchor]
+        chosen = latest_starting_by(over, anchor)
     elif offset == 1:
-        chosen = min((c for c in candidates if c.start > anchor), key=lambda c: c.start)
-    else:
-        chosen = pick_by_tense(candidates, context)
+        chosen = earliest_ending_from(candidates, anchor, strictly=True)
+    chosen = chosen or pick_by_tense(candidates, context)
     return TimeValue("DATE", chosen.value, mod=mod)
 
 
@@ -343,7 +367,7 @@ def quarter(groups: Groups, context: Context) -> TimeValue:
     # A quarter named without a year is one of the anchor's year ("expects to report third-quarter
     # earnings" is about the quarter just ended), unless a past-tense clause puts it before the anchor.
     value = TimeValue("DATE", f"{anchor.year:04d}-{letter}{number}")
-    if context.tense is Tense.PAST and value.start > anchor:
+    if context.tense is Tense.PAST and value.start is not None and value.start > anchor:
         value = TimeValue("DATE", f"{anchor.year - 1:04d}-{letter}{number}")
     return value
 
@@ -375,8 +399,8 @@ def _shift_value(value: TimeValue, years: int) -> TimeValue:
     """The same period ``years`` earlier or later: 1989-Q3 -> 1988-Q3."""
     head, sep, tail = value.value.partition("-")
     shifted = f"{int(head[:4]) + years:04d}{head[4:]}{sep}{tail}"
-    if value.granularity in (Granularity.DAY,):
-        d = value.start
+    d = value.start
+    if value.granularity is Granularity.DAY and d is not None:
         try:
             shifted = day_value(d.replace(year=d.year + years))
         except ValueError:  # February 29
@@ -442,7 +466,7 @@ def century(groups: Groups, context: Context) -> TimeValue:
 
 @handler("year")
 def year(groups: Groups, context: Context) -> TimeValue:
-    text = groups.get("year") or groups.get("short")
+    text = groups.get("year") or groups["short"]
     return TimeValue("DATE", f"{_year(text, context.anchor):04d}", mod=_mod(groups))
 
 
@@ -637,7 +661,7 @@ def ago(groups: Groups, context: Context) -> TimeValue:
         elif unit == "year" and reference.granularity in _PERIODS_OF_A_YEAR:
             # "a year ago" after "the third quarter": that quarter, a year back.
             base_value = reference
-    anchor = base_value.start if base_value is not None else context.anchor
+    anchor = base_value.start if base_value is not None and base_value.start is not None else context.anchor
     if count is None or count != int(count) or unit in _TIME_UNITS or unit not in _UNIT_GRANULARITY:
         # Vague or fractional amounts: a point in the past or future, its size unknown.
         return TimeValue("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod=_qmod(groups))

@@ -174,7 +174,7 @@ HOLIDAYS: Mapping[str, tuple[int, ...]] = {
     "martin luther king day": (1, 1, 3), "presidents day": (2, 1, 3), "presidents' day": (2, 1, 3),
 }  # fmt: skip
 
-LEXICON = {
+LEXICON: dict[str, Mapping[str, object]] = {
     "month": MONTHS,
     "weekday": WEEKDAYS,
     "season": SEASONS,
