@@ -31,6 +31,8 @@ CASES = [
     ("tonight", FRI, None, "TIME", "2018-08-03TNI", None),
     ("this morning", FRI, None, "TIME", "2018-08-03TMO", None),
     ("yesterday afternoon", FRI, None, "TIME", "2018-08-02TAF", None),
+    ("mid-afternoon", FRI, None, "TIME", "2018-08-03TAF", "MID"),
+    ("tmr night", FRI, None, "TIME", "2018-08-04TNI", None),
     ("now", FRI, None, "DATE", "PRESENT_REF", None),
     ("recently", FRI, None, "DATE", "PAST_REF", None),
     ("the future", FRI, None, "DATE", "FUTURE_REF", None),
@@ -88,6 +90,9 @@ CASES = [
     ("the mid-1990s", FRI, None, "DATE", "199", "MID"),
     ("the '90s", FRI, None, "DATE", "199", None),
     ("the 20th century", FRI, None, "DATE", "19", None),
+    ("the nineties", FRI, None, "DATE", "199", None),
+    ("nineteen ninety-six", FRI, None, "DATE", "1996", None),
+    ("two thousand and one", FRI, None, "DATE", "2001", None),
     # seasons, quarters, halves
     ("summer", FRI, "past", "DATE", "2018-SU", None),
     ("last fall", FRI, None, "DATE", "2017-FA", None),

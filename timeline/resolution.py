@@ -443,7 +443,8 @@ def part_of_reference_day(groups: Groups, context: Context) -> TimeValue:
     day = context.anchor
     if reference is not None and reference.start is not None and reference.granularity in _DAY_OR_FINER:
         day = reference.start
-    return TimeValue("TIME", f"{day_value(day)}T{PARTS_OF_DAY[groups['part']]}")
+    part = groups.get("part") or groups["part2"]
+    return TimeValue("TIME", f"{day_value(day)}T{PARTS_OF_DAY[part]}", mod=_mod(groups))
 
 
 @handler("decade")
@@ -451,6 +452,10 @@ def decade(groups: Groups, context: Context) -> TimeValue:
     mod = _mod(groups)
     if groups.get("decade"):
         start = int(groups["decade"])
+    elif groups.get("spelled_decade"):  # "the nineties": the most recent such decade
+        tens = _SPELLED[groups["spelled_decade"][:-3] + "y"]
+        century = context.anchor.year // 100 * 100
+        start = century + tens if century + tens <= context.anchor.year else century - 100 + tens
     else:
         two = int(groups["decade2"])
         century = context.anchor.year // 100 * 100
