@@ -592,7 +592,7 @@ def the_unit(groups: Groups, context: Context) -> TimeValue:
     "the year" is mostly a fiscal stretch in news ("for the year ended June 30"): a duration.
     """
     unit = groups["unit"]
-    if unit == "year":
+    if unit in ("year", "fiscal year"):
         return TimeValue("DURATION", "P1Y")
     reference = context.reference
     anchor = context.anchor
@@ -710,6 +710,11 @@ def set_every(groups: Groups, context: Context) -> TimeValue:
 @handler("set_weekday")
 def set_weekday(groups: Groups, context: Context) -> TimeValue:
     return TimeValue("SET", f"XXXX-WXX-{WEEKDAYS[groups['weekday']]}")
+
+
+@handler("set_month")
+def set_month(groups: Groups, context: Context) -> TimeValue:
+    return TimeValue("SET", f"XXXX-{MONTHS[groups['month']]:02d}")
 
 
 @handler("frequency")

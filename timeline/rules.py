@@ -279,8 +279,9 @@ RULES: tuple[Rule, ...] = (
     R("part_day_offset", r"(?:(?P<edge>{edge}) ?)?(?P<part>{part}) (?P<dayword>yesterday|today|tomorrow)", "day_offset"),
     R("relative_weekday", r"(?:(?P<rel>{rel}) )?(?P<weekday>{weekday})(?: (?P<part>{part}))?", "weekday"),
     R("weekday_part_rel", r"(?P<weekday>{weekday}) (?P<part>{part})", "weekday"),
+    R("discourse_day", r"(?P<which>the same|that|the very same|this very|the previous|the following|the next|the prior) (?P<unit>day|week|month|year|night|morning|evening|afternoon)", "discourse"),
     R("edge_relative_unit",
-      r"{the}(?P<edge>{edge}) (?:(?P<rel>{rel}) |the )(?P<unit>week|month|year|decade|century|quarter|weekend)", "relative_unit"),
+      r"{the}(?P<edge>{edge}) (?:(?P<rel>{rel}) |(?:in )?the )(?P<unit>week|month|year|decade|century|quarter|weekend)", "relative_unit"),
     R("relative_unit", r"(?:the )?(?P<rel>{rel}) (?P<unit>week|weekend|month|quarter|year|decade|century|fiscal year)", "relative_unit"),
     R("year_period", r"{the}(?P<year>{year}) (?P<unit>quarter|period|half)", "year_period"),
     R("this_weekend", r"the (?P<unit>weekend)", "relative_unit"),
@@ -288,11 +289,11 @@ RULES: tuple[Rule, ...] = (
     R("the_part_of_day", r"(?:(?P<edge>{edge}) ?)?(?:the (?P<part>morning|afternoon|evening|night)|(?P<part2>morning|afternoon|evening|overnight))", "part_of_reference_day"),
     R("ago", r"(?:(?P<qmod>{qmod}) )?(?P<count>{count}|{vague}) (?P<unit>{units}) (?P<direction>ago|earlier|later|from now|hence)", "ago"),
     R("unit_ago", r"(?:a |one )?(?P<unit>year|month|week|day|decade) (?P<direction>ago|earlier|later)", "ago"),
-    R("discourse_day", r"(?P<which>the same|that|the very same|this very|the previous|the following|the next|the prior) (?P<unit>day|week|month|year|night|morning|evening|afternoon)", "discourse"),
     R("day_before", r"the (?P<unit>day|week|month|year) (?P<which>before|after)", "discourse"),
     # --- durations and sets ---
     R("set_every", r"(?P<every>every|each|per) (?:(?P<count>other|{count}) )?(?P<unit>{units})", "set_every"),
     R("set_every_weekday", r"(?:every|each) (?P<weekday>{weekday})", "set_weekday"),
+    R("set_every_month", r"(?:every|each) (?P<month>{month})", "set_month"),
     R("set_weekdays", r"(?P<weekday>{weekday})s", "set_weekday"),
     R("frequency", r"(?P<freq>{freq})", "frequency"),
     # "the past two months", "the first nine months": a stretch of time. Without a number, only
