@@ -16,13 +16,19 @@ from .errors import (
     TimelineError,
     TimeMLError,
 )
-from .model import Article, ReadArticle, Sentence, TimeExpression, TimeValue
+from .model import Article, ArticleInfo, Entry, Mention, ReadArticle, Sentence, Status, TimeExpression, Timeline, TimeValue
 from .timex import Granularity, Mod, TimexType
 
 __version__ = "0.1.0"
 
 __all__ = [
     "Article",
+    "ArticleInfo",
+    "Entry",
+    "Mention",
+    "Status",
+    "Timeline",
+    "build",
     "Granularity",
     "InvalidArticleError",
     "InvalidDateError",
@@ -43,10 +49,10 @@ __all__ = [
 ]
 
 # The functions that need spaCy live in .pipeline; importing it lazily keeps `import timeline` fast.
-_LAZY = {"read": "pipeline", "read_many": "pipeline", "resolve": "pipeline"}
+_LAZY = {"build": "pipeline", "read": "pipeline", "read_many": "pipeline", "resolve": "pipeline"}
 
 if TYPE_CHECKING:
-    from .pipeline import read, read_many, resolve
+    from .pipeline import build, read, read_many, resolve
 
 
 def __getattr__(name: str) -> Any:

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from spacy.matcher import Matcher
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["Candidate", "detect", "tense_of"]
+__all__ = ["Candidate", "detect", "tense_of", "verb_tense"]
 
 
 @frozen
@@ -130,7 +130,7 @@ PERFECT_AUX = frozenset({"have", "has", "had", "'ve", "'s", "'d"})
 PAST_BE = frozenset({"was", "were"})
 
 
-def _verb_tense(verb: "Token") -> Optional[Tense]:
+def verb_tense(verb: "Token") -> Optional[Tense]:
     aux = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
     aux_words = {child.lower_ for child in aux}
     if aux_words & FUTURE_AUX:
@@ -167,7 +167,7 @@ def tense_of(span: "Span") -> Optional[Tense]:
         if token.lower_ == "to" and token.head.lemma_ in POSTPONING:
             return Tense.FUTURE
         if token.pos_ in ("VERB", "AUX") and token.i not in range(span.start, span.end):
-            tense = _verb_tense(token)
+            tense = verb_tense(token)
             if tense is not None:
                 return tense
         if token.head.i == token.i:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import enum
 import hashlib
+import json
 from datetime import date, datetime
-from typing import Any, Optional, Union
+from typing import Any, Iterator, Optional, Union
 
 import attrs
 from attrs import field, frozen
@@ -12,7 +14,19 @@ from attrs import field, frozen
 from .errors import InvalidArticleError, InvalidDateError, InvalidValueError
 from .timex import Granularity, Mod, TimexType, calendar_range, granularity_of, is_valid_value
 
-__all__ = ["Article", "Sentence", "TimeValue", "TimeExpression", "ReadArticle", "parse_published"]
+__all__ = [
+    "Article",
+    "ArticleInfo",
+    "Entry",
+    "Mention",
+    "ReadArticle",
+    "Sentence",
+    "Status",
+    "TimeExpression",
+    "TimeValue",
+    "Timeline",
+    "parse_published",
+]
 
 DateLike = Union[date, datetime, str]
 
@@ -213,3 +227,217 @@ class ReadArticle:
     body: tuple[tuple[int, int], ...]
     sentences: tuple[Sentence, ...]
     time_expressions: tuple[TimeExpression, ...]
+    #: The events the body reports, in text order (see :mod:`timeline.events`).
+    events: tuple["Mention", ...] = ()
+
+
+# ---------------------------------------------------------------------------------------------
+# Events and timelines
+
+
+class Status(str, enum.Enum):
+    """Whether an event took place, according to the text that reports it."""
+
+    HAPPENED = "happened"
+    PLANNED = "planned"  # future tense, "will", "expected to", "plans to", "is set to"
+    REPORTED = "reported"  # a claim someone makes ("Paul agrees that Russia interfered")
+    NEGATED = "negated"  # "did not interfere"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+def _sentence_to_dict(sentence: Sentence) -> dict[str, Any]:
+    return {"text": sentence.text, "start": sentence.start, "end": sentence.end}
+
+
+def _optional_value(data: Optional[dict[str, Any]]) -> Optional[TimeValue]:
+    return None if data is None else TimeValue.from_dict(data)
+
+
+@frozen
+class Mention:
+    """One report of an event in one article: what a reader can check at its source.
+
+    ``start``/``end`` are offsets of the event's clause (the summary) in ``Article.text`` of the
+    article whose id is ``article``.
+    """
+
+    article: str
+    sentence: Sentence
+    start: int
+    end: int
+    #: The word that names the event, as written ("met", "meetings", "unveiled").
+    trigger: str
+    #: The event's class: its lemma mapped through the event lexicon ("meetings" -> "meet").
+    event: str
+    summary: str
+    status: Status = field(converter=Status)
+    #: The doer, if the clause names one (subject), then other participants.
+    agent: Optional[str] = None
+    actors: tuple[str, ...] = ()
+    #: Content words of the clause (lemmas), for telling similar events apart.
+    keywords: tuple[str, ...] = ()
+    when: Optional[TimeValue] = None
+    #: The time expression as written, if the date comes from one in the text.
+    time_text: Optional[str] = None
+    #: "text" (a time expression dates it), "discourse" (an earlier or linked event does), or "none".
+    dated_by: str = "none"
+
+    @property
+    def key(self) -> tuple[str, int, int, str]:
+        """Identity of a mention: the same clause of the same article is the same mention."""
+        return (self.article, self.start, self.end, self.event)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "article": self.article,
+            "sentence": _sentence_to_dict(self.sentence),
+            "start": self.start,
+            "end": self.end,
+            "trigger": self.trigger,
+            "event": self.event,
+            "summary": self.summary,
+            "status": str(self.status),
+            "agent": self.agent,
+            "actors": list(self.actors),
+            "keywords": list(self.keywords),
+            "when": None if self.when is None else self.when.to_dict(),
+            "time_text": self.time_text,
+            "dated_by": self.dated_by,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Mention":
+        return cls(
+            article=data["article"],
+            sentence=Sentence(**data["sentence"]),
+            start=data["start"],
+            end=data["end"],
+            trigger=data["trigger"],
+            event=data["event"],
+            summary=data["summary"],
+            status=data["status"],
+            agent=data.get("agent"),
+            actors=tuple(data.get("actors", ())),
+            keywords=tuple(data.get("keywords", ())),
+            when=_optional_value(data.get("when")),
+            time_text=data.get("time_text"),
+            dated_by=data.get("dated_by", "none"),
+        )
+
+
+@frozen
+class ArticleInfo:
+    """What a timeline keeps of each input article (not its text)."""
+
+    id: str
+    published: str
+    source: Optional[str] = None
+    url: Optional[str] = None
+    title: Optional[str] = None
+
+    @classmethod
+    def of(cls, article: Article) -> "ArticleInfo":
+        return cls(article.id or "", article.published.isoformat(), article.source, article.url, article.title)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "published": self.published, "source": self.source, "url": self.url, "title": self.title}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "ArticleInfo":
+        return cls(data["id"], data["published"], data.get("source"), data.get("url"), data.get("title"))
+
+
+@frozen
+class Entry:
+    """One real-world event of the timeline, with every mention that reports it."""
+
+    #: The date all mentions agree on (the finest compatible one); ``None`` when undated.
+    when: Optional[TimeValue]
+    summary: str
+    status: Status = field(converter=Status)
+    actors: tuple[str, ...]
+    #: Source names (the article id where no source was given), sorted.
+    sources: tuple[str, ...]
+    mentions: tuple[Mention, ...]
+    #: Dates of mentions that disagree with ``when``: kept and shown, never dropped.
+    conflicts: tuple[TimeValue, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "when": None if self.when is None else self.when.to_dict(),
+            "summary": self.summary,
+            "status": str(self.status),
+            "actors": list(self.actors),
+            "sources": list(self.sources),
+            "conflicts": [value.to_dict() for value in self.conflicts],
+            "mentions": [mention.to_dict() for mention in self.mentions],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Entry":
+        return cls(
+            when=_optional_value(data.get("when")),
+            summary=data["summary"],
+            status=data["status"],
+            actors=tuple(data["actors"]),
+            sources=tuple(data["sources"]),
+            mentions=tuple(Mention.from_dict(m) for m in data["mentions"]),
+            conflicts=tuple(TimeValue.from_dict(v) for v in data.get("conflicts", ())),
+        )
+
+
+@frozen
+class Timeline:
+    """One ordered timeline built from several articles (see :func:`timeline.build`).
+
+    Iterating yields the entries in order. ``merge`` combines two timelines as if they had been
+    built from all their articles at once, so it is associative and commutative.
+    """
+
+    articles: tuple[ArticleInfo, ...]
+    entries: tuple[Entry, ...]
+
+    def __iter__(self) -> Iterator[Entry]:
+        return iter(self.entries)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    @property
+    def mentions(self) -> tuple[Mention, ...]:
+        return tuple(m for entry in self.entries for m in entry.mentions)
+
+    def merge(self, other: "Timeline") -> "Timeline":
+        from .merge import assemble
+
+        return assemble(self.articles + other.articles, self.mentions + other.mentions)
+
+    def to_markdown(self) -> str:
+        from .render import to_markdown
+
+        return to_markdown(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        from . import __version__
+
+        return {
+            "timeline_version": __version__,
+            "articles": [a.to_dict() for a in self.articles],
+            "entries": [e.to_dict() for e in self.entries],
+        }
+
+    def to_json(self, indent: Optional[int] = 2) -> str:
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False, sort_keys=False)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Timeline":
+        return cls(
+            articles=tuple(ArticleInfo.from_dict(a) for a in data["articles"]),
+            entries=tuple(Entry.from_dict(e) for e in data["entries"]),
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> "Timeline":
+        return cls.from_dict(json.loads(text))

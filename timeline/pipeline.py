@@ -9,13 +9,15 @@ from attrs import define, field
 
 from . import clean
 from .detect import Candidate, detect
+from .events import ArticleEvents
 from .errors import InvalidArticleError, InvalidExpressionError
-from .model import Article, ReadArticle, Sentence, TimeExpression, TimeValue, parse_published
+from .merge import assemble
+from .model import Article, ArticleInfo, ReadArticle, Sentence, TimeExpression, Timeline, TimeValue, parse_published
 from .nlp import load_pipeline
 from .resolution import Context, Tense, resolve_phrase
 from .timex import TimexType
 
-__all__ = ["read", "read_many", "resolve"]
+__all__ = ["build", "read", "read_many", "resolve"]
 
 # A span a rule accepted but whose value cannot be known (nothing to refer back to).
 UNRESOLVED = TimeValue("DATE", "XXXX-XX-XX")
@@ -61,6 +63,7 @@ def _segments(article: Article) -> list[tuple[int, int]]:
 def _assemble(article: Article, segments: list[tuple[int, int]], docs: Iterable) -> ReadArticle:
     nlp = load_pipeline()
     discourse = Discourse(article.anchor)
+    events = ArticleEvents(article.id or "", article.anchor)
     sentences: list[Sentence] = []
     expressions: list[TimeExpression] = []
     for (offset, _), doc in zip(segments, docs):
@@ -68,6 +71,7 @@ def _assemble(article: Article, segments: list[tuple[int, int]], docs: Iterable)
             Sentence(s.text, offset + s.start_char, offset + s.end_char) for s in doc.sents
         ]
         sentences.extend(doc_sentences)
+        in_doc: list[tuple[int, int, TimeExpression]] = []
         for candidate in detect(doc, nlp):
             value, rule = _resolve_candidate(candidate, discourse)
             discourse.observe(value)
@@ -82,11 +86,14 @@ def _assemble(article: Article, segments: list[tuple[int, int]], docs: Iterable)
                     rule=rule,
                 )
             )
+            in_doc.append((candidate.start_char, candidate.end_char, expressions[-1]))
+        events.add_segment(doc, offset, doc_sentences, in_doc)
     return ReadArticle(
         article=article,
         body=tuple(segments),
         sentences=tuple(sentences),
         time_expressions=tuple(expressions),
+        events=tuple(events.mentions()),
     )
 
 
@@ -107,6 +114,18 @@ def read_many(articles: Iterable[Article], *, batch_size: int = 64) -> list[Read
         article_docs = [next(docs) for _ in segments]
         results.append(_assemble(article, segments, article_docs))
     return results
+
+
+def build(articles: Iterable[Article], *, batch_size: int = 64) -> Timeline:
+    """One ordered timeline from several articles: each real-world event once, with its sources.
+
+    The result does not depend on the order of ``articles``; an article given twice counts once.
+    """
+    reads = read_many(articles, batch_size=batch_size)
+    return assemble(
+        (ArticleInfo.of(r.article) for r in reads),
+        (mention for r in reads for mention in r.events),
+    )
 
 
 # Prepositions a caller may leave in front of a phrase ("in July"); TimeML extents exclude them.
