@@ -116,9 +116,14 @@ class ArticleEvents:
         quoted = _quoted_tokens(doc)
         speakers = _speakers(doc, quoted)
         self._persons = self._person_before(doc)
+        in_time = {
+            token.i
+            for start_char, end_char, _ in expressions
+            for token in (doc.char_span(start_char, end_char, alignment_mode="expand") or [])
+        }
         found: dict[int, _Event] = {}
         for token in doc:
-            if self._is_trigger(token, quoted):
+            if token.i not in in_time and self._is_trigger(token, quoted):  # "in March" is no march
                 found[token.i] = _Event(token, offset, sentence_of[token.i], token.i in quoted)
         for event in found.values():
             self._fill(event, speakers.get(event.trigger.i), quoted)

@@ -1,0 +1,165 @@
+"""timeline.build end to end: the seeds exactly, and hand-made article pairs per merge rule."""
+
+from __future__ import annotations
+
+import pytest
+
+import timeline
+from timeline import Article, Status
+
+from conftest import seed_articles
+
+EXAMINER, ROLL_CALL = "000_78c635482813545c.txt", "004_b15222a62f1761cc.txt"
+
+
+@pytest.fixture(scope="module")
+def seeds_timeline() -> timeline.Timeline:
+    return timeline.build(seed_articles())
+
+
+def entry_with(tl: timeline.Timeline, article: str, snippet: str) -> timeline.Entry:
+    """The entry holding the mention of ``article`` whose clause contains ``snippet``, trigger included."""
+    found = [e for e in tl for m in e.mentions if m.article == article and snippet in m.summary and m.trigger in snippet]
+    assert found, f"no mention of {snippet!r} in {article}"
+    assert len({id(e) for e in found}) == 1, f"{snippet!r} is in several entries"
+    return found[0]
+
+
+def test_sanctions_package_is_one_entry_from_both_sources(seeds_timeline):
+    entry = entry_with(seeds_timeline, EXAMINER, "unveiled a new package of Russia sanctions")
+    assert entry is entry_with(seeds_timeline, ROLL_CALL, "unfurled a comprehensive sanctions package")
+    assert entry.when.value == "2018-08-02"
+    assert entry.sources == ("Roll Call", "Washington Examiner")
+    assert entry.status is Status.HAPPENED
+
+
+def test_pauls_meeting_with_kosachev_is_one_entry_planned_in_one_done_in_the_other(seeds_timeline):
+    entry = entry_with(seeds_timeline, EXAMINER, "Monday meetings")
+    assert entry is entry_with(seeds_timeline, ROLL_CALL, "met with Chairman Kosachev")
+    assert entry is entry_with(seeds_timeline, ROLL_CALL, "the hour-long meeting between Paul and Kosachev")
+    assert entry.when.value == "2018-08-06"
+    assert entry.sources == ("Roll Call", "Washington Examiner")
+    statuses = {m.article: m.status for m in entry.mentions if "Monday meetings" in m.summary or "Chairman Kosachev" in m.summary}
+    assert statuses == {EXAMINER: Status.PLANNED, ROLL_CALL: Status.REPORTED}
+    assert entry.status is Status.HAPPENED
+    assert "Rand Paul" in entry.actors and "Konstantin Kosachev" in entry.actors
+
+
+def test_senators_july_trip_is_a_separate_earlier_entry(seeds_timeline):
+    senators = entry_with(seeds_timeline, EXAMINER, "made a similar trip")
+    assert senators is entry_with(seeds_timeline, EXAMINER, "the previous trip to Moscow")
+    assert senators.when.value == "2018-07"
+    pauls = entry_with(seeds_timeline, EXAMINER, "Paul’s trip")
+    assert pauls is not senators
+    assert pauls.when.value == "2018-08-06"
+    entries = list(seeds_timeline)
+    assert entries.index(senators) < entries.index(pauls)
+
+
+def test_undated_helsinki_summit_takes_the_date_of_the_dated_report(seeds_timeline):
+    entry = entry_with(seeds_timeline, EXAMINER, "Trump’s Helsinki summit")
+    assert entry is entry_with(seeds_timeline, ROLL_CALL, "a bilateral summit in Helsinki")
+    assert entry.when.value == "2018-07"
+    undated = next(m for m in entry.mentions if m.article == EXAMINER)
+    assert undated.when is None  # the mention keeps what its own text says
+
+
+def test_the_postponed_2019_meeting_is_the_last_dated_entry(seeds_timeline):
+    dated = [e for e in seeds_timeline if e.when is not None]
+    assert dated[-1] is entry_with(seeds_timeline, ROLL_CALL, "postponed to 2019")
+    assert dated[-1].when.value == "2019" and dated[-1].status is Status.PLANNED
+
+
+def test_entries_are_ordered_and_undated_ones_last(seeds_timeline):
+    from timeline.order import entry_sort_key
+
+    keys = [entry_sort_key(e) for e in seeds_timeline]
+    assert keys == sorted(keys)
+    seen_undated = False
+    for entry in seeds_timeline:
+        seen_undated = seen_undated or entry.when is None
+        assert entry.when is None or not seen_undated
+
+
+def test_mentions_point_back_to_their_source(seeds_timeline):
+    texts = {a.id: a.text for a in seed_articles()}
+    for entry in seeds_timeline:
+        for mention in entry.mentions:
+            text = texts[mention.article]
+            assert text[mention.sentence.start : mention.sentence.end] == mention.sentence.text
+            assert mention.sentence.start <= mention.start < mention.end <= mention.sentence.end
+            assert mention.trigger in text[mention.start : mention.end]
+
+
+def test_nothing_from_the_sidebar_reaches_the_timeline(seeds_timeline):
+    sidebar = next(a for a in seed_articles() if a.id == ROLL_CALL).text.index("Recent Stories")
+    assert all(m.start < sidebar for m in seeds_timeline.mentions if m.article == ROLL_CALL)
+    assert all(e.when is None or e.when.value != "2024-05-24" for e in seeds_timeline)
+
+
+def test_build_does_not_depend_on_article_order_or_repeats(seeds_timeline):
+    examiner, roll_call = seed_articles()
+    assert timeline.build([roll_call, examiner]) == seeds_timeline
+    assert timeline.build([examiner, roll_call, examiner]) == seeds_timeline
+    assert timeline.build([examiner]).merge(timeline.build([roll_call])) == seeds_timeline
+
+
+def test_json_round_trip_of_the_seed_timeline(seeds_timeline):
+    text = seeds_timeline.to_json()
+    again = timeline.Timeline.from_json(text)
+    assert again == seeds_timeline and again.to_json() == text
+
+
+# --- hand-made article pairs, one merge rule each -------------------------------------------
+
+
+def pair(first: str, first_date: str, second: str, second_date: str) -> timeline.Timeline:
+    return timeline.build(
+        [Article(first, first_date, source="First", id="a"), Article(second, second_date, source="Second", id="b")]
+    )
+
+
+def test_transliterated_names_merge():
+    tl = pair(
+        "Senator Rand Paul met Konstantin Kosachev in Moscow on Monday.", "2018-08-07",
+        "Paul met Kosachyov on Monday, the Russian side said.", "2018-08-07",
+    )
+    meeting = [e for e in tl if e.when is not None and e.when.value == "2018-08-06"]
+    assert len(meeting) == 1 and meeting[0].sources == ("First", "Second")
+
+
+def test_same_looking_events_with_different_doers_stay_apart():
+    tl = pair(
+        "Senator Rand Paul traveled to Moscow last month.", "2018-08-07",
+        "Senator Ron Johnson traveled to Moscow last month.", "2018-08-07",
+    )
+    trips = [e for e in tl if e.when is not None and e.when.value == "2018-07"]
+    assert len(trips) == 2
+    assert sorted(e.sources for e in trips) == [("First",), ("Second",)]
+
+
+def test_incompatible_dates_stay_apart():
+    tl = pair(
+        "Senator Rand Paul met Sergey Lavrov on Monday.", "2018-08-08",
+        "Senator Rand Paul met Sergey Lavrov in March.", "2018-08-08",
+    )
+    meetings = [e for e in tl if e.when is not None]
+    assert sorted(e.when.value for e in meetings) == ["2018-03", "2018-08-06"]
+
+
+def test_undated_mention_takes_the_date_of_its_match():
+    tl = pair(
+        "Angela Merkel criticised the Helsinki summit of Donald Trump.", "2018-08-01",
+        "Donald Trump held a summit in Helsinki last month.", "2018-08-01",
+    )
+    summit = [e for e in tl if len(e.sources) == 2]
+    assert len(summit) == 1 and summit[0].when.value == "2018-07"
+
+
+def test_denial_does_not_merge_with_the_claim():
+    tl = pair(
+        "Russia interfered in the 2016 election, the senator said.", "2018-08-01",
+        "Russia did not interfere in the 2016 election, Putin said.", "2018-08-01",
+    )
+    interfere = [e for e in tl if any(m.event == "interfere" for m in e.mentions)]
+    assert sorted(str(e.status) for e in interfere) == ["negated", "reported"]
