@@ -612,6 +612,7 @@ def _summary(event: _Event) -> tuple[int, int, str]:
         if t.dep_ in ("nsubj", "nsubjpass") and (t.lower_ in THIRD_PERSON | FIRST_PERSON) and event.agent:
             text = event.agent
         following = tokens[position + 1] if position + 1 < len(tokens) else None
-        gap = following is not None and following.i != t.i + 1
-        words.append(text + (" " if gap and not following.is_punct else t.whitespace_))
+        # Where tokens were left out between two kept ones, keep one space (not a glued word).
+        gap = following is not None and following.i != t.i + 1 and not following.is_punct
+        words.append(text + (" " if gap else t.whitespace_))
     return start, end, re.sub(r"\s+", " ", "".join(words)).strip(" ,")
