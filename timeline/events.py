@@ -15,6 +15,7 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING, Iterable, Optional
 
+import attrs
 from attrs import define, field
 
 from .detect import verb_tense
@@ -81,8 +82,10 @@ class _Event:
     dated_by: str = "none"
     #: Events that happen at the same time ("on the same day that X").
     simultaneous: list["_Event"] = field(factory=list)
-    #: Does a named entity take part (the doer, or a named participant)?
-    named: bool = False
+    #: The participants that are named entities (or pronouns resolved to one).
+    entities: list[str] = field(factory=list)
+    #: The earlier event an anaphor ("the previous trip") refers to.
+    antecedent: Optional["_Event"] = None
 
 
 @define
@@ -160,7 +163,12 @@ class ArticleEvents:
             if event.when is not None and event.when.start is not None and event.when.start > self.anchor:
                 if event.status is not Status.NEGATED:
                     event.status = Status.PLANNED
-        return [self._mention(e) for e in self.events]
+        mentions = {id(e): self._mention(e) for e in self.events}
+        return [
+            mentions[id(e)] if e.antecedent is None or id(e.antecedent) not in mentions
+            else attrs.evolve(mentions[id(e)], refers_to=mentions[id(e.antecedent)].key)
+            for e in self.events
+        ]
 
     # -----------------------------------------------------------------------------------------
     # triggers and their participants
@@ -187,7 +195,8 @@ class ArticleEvents:
                 prepositional += [g for c in noun.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
             # Subjects and objects are actors whatever they are; other participants only as entities.
             nominal = [self._name(t, speaker, quoted) for t in ([subject] if subject is not None else []) + objects]
-            named = [self._name(t, speaker, quoted) for t in _with_conjuncts(prepositional) if t.ent_type_ in ACTOR_LABELS]
+            candidates = ([subject] if subject is not None else []) + objects + _with_conjuncts(prepositional)
+            named = [self._name(t, speaker, quoted) for t in candidates if t.ent_type_ in ACTOR_LABELS]
             owner = _possessor(noun) if noun is not None else None
             event.agent = self._agent(owner, speaker, quoted) or self._agent(subject, speaker, quoted)
         else:
@@ -198,7 +207,7 @@ class ArticleEvents:
             nominal = []
             named = [self._name(t, speaker, quoted) for t in _with_conjuncts(modifiers) if t.ent_type_ in ACTOR_LABELS]
         event.actors = _unique([event.agent] + nominal + named)
-        event.named = event.agent is not None or any(named)
+        event.entities = _unique([event.agent] + named)
         event.status = self._status(event)
 
     def _agent(self, token: Optional["Token"], speaker: Optional[str], quoted: set[int]) -> Optional[str]:
@@ -283,7 +292,7 @@ class ArticleEvents:
                         # "Paul will travel for Monday meetings": Paul takes part in the meetings.
                         event.agent = governor.agent
                         event.actors = _unique([governor.agent] + event.actors)
-                        event.named = True
+                        event.entities = _unique([governor.agent] + event.entities)
 
     def _worth_keeping(self, event: _Event) -> bool:
         """Events a timeline can use: dated by the text, or with a named doer outside quotes."""
@@ -299,7 +308,7 @@ class ArticleEvents:
             return bool(event.actors) or _anaphoric(event.trigger)
         if event.status is Status.HAPPENED and event.trigger.tag_ not in ("VBD", "VBN"):
             return False  # undated present tense: a state or habit ("who chairs the committee")
-        return event.named
+        return bool(event.entities)
 
     def _date_from_discourse(self) -> None:
         for event in self.events:
@@ -328,10 +337,12 @@ class ArticleEvents:
             if antecedent.in_quote or antecedent.sentence == event.sentence:
                 continue  # quotes are not narrative; a same-sentence event is not referred back to
             if event_class(_trigger_lemma(antecedent)) == kind:
+                event.antecedent = antecedent
                 if antecedent.when is not None:
                     event.when, event.dated_by = antecedent.when, "discourse"
                 event.agent = event.agent or antecedent.agent
                 event.actors = _unique(event.actors + antecedent.actors)
+                event.entities = _unique(event.entities + antecedent.entities)
                 return
 
     def _from_commentary(self, event: _Event, later: list[_Event]) -> None:
@@ -370,6 +381,7 @@ class ArticleEvents:
             status=event.status,
             agent=event.agent,
             actors=tuple(a for a in event.actors if a),
+            entities=tuple(event.entities),
             keywords=tuple(sorted(_keywords(trigger))),
             when=event.when,
             time_text=event.time_text,

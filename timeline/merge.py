@@ -3,7 +3,7 @@
 Two mentions can be one event when their classes agree ("met" and "meetings", "unveiled" and
 "unfurled"), their statuses are compatible (a negated event merges only with negated ones),
 their dates are compatible (2018-W31 contains 2018-08-02; an undated mention fits any date),
-their doers do not contradict each other, and there is positive evidence: a shared actor
+their doers do not contradict each other, and there is positive evidence: a shared named actor
 (tolerant name matching with rapidfuzz: Kosachev / Kosachyov, Paul / Sen. Rand Paul), or, for
 two dated mentions, shared content words.
 
@@ -30,8 +30,8 @@ __all__ = ["assemble", "names_match", "can_merge", "NAME_SIMILARITY"]
 
 #: rapidfuzz ratio (0-100) from which two surnames are one ("kosachev" / "kosachyov" is 94).
 NAME_SIMILARITY = 85
-#: Share of content words two dated mentions need in common when they share no actor.
-KEYWORD_OVERLAP = 0.3
+#: Share of content words two precisely dated mentions need in common when they share no actor.
+KEYWORD_OVERLAP = 0.5
 
 
 # ---------------------------------------------------------------------------------------------
@@ -80,23 +80,40 @@ def statuses_compatible(first: Status, second: Status) -> bool:
     return (first is Status.NEGATED) == (second is Status.NEGATED)
 
 
-def _keyword_overlap(first: Mention, second: Mention) -> float:
+def _keyword_overlap(first: Mention, second: Mention) -> tuple[int, float]:
+    """Shared content words (the event's own class word aside): how many, and what share."""
     a, b = set(first.keywords) - {first.event}, set(second.keywords) - {second.event}
     if not a or not b:
-        return 0.0
-    return len(a & b) / min(len(a), len(b))
+        return 0, 0.0
+    shared = len(a & b)
+    return shared, shared / min(len(a), len(b))
+
+
+def _precise(value: Optional[TimeValue]) -> bool:
+    """Dated to a week or finer: a date that few unrelated events share."""
+    return value is not None and value.start is not None and value.end is not None and (value.end - value.start).days <= 7
 
 
 def evidence(first: Mention, second: Mention) -> float:
     """How strongly two mentions look like one event (0 = no evidence at all)."""
-    actors = shared_actors(first.actors, second.actors)
-    overlap = _keyword_overlap(first, second)
+    if first.refers_to == second.key or second.refers_to == first.key:
+        return 5.0  # the text itself says so: "the previous trip" refers back to that trip
+    # Named participants only ("the company" could be anyone), and one shared name counts
+    # only when it is the doer of either: a shared "New York" does not make two trades one.
+    actors = shared_actors(first.entities, second.entities)
+    doers = [a for a in (first.agent, second.agent) if a]
+    if actors == 1 and not any(names_match(d, e) for d in doers for e in first.entities + second.entities if e != d):
+        actors = 0
+    shared, overlap = _keyword_overlap(first, second)
     both_dated = first.when is not None and second.when is not None
     same_day = both_dated and first.when == second.when
+    # Without a shared actor, what two clauses say must match closely, on a precise date:
+    # "unveiled a package of Russia sanctions" / "unfurled a sanctions package" in the same week.
+    same_content = _precise(first.when) and _precise(second.when) and shared >= 2 and overlap >= KEYWORD_OVERLAP
     # Two event nouns of one class on the same date ("the 2016 elections", "the 2016 U.S.
     # election") name one event even when the clause says nothing more.
     same_named_event = same_day and _is_event_noun(first) and _is_event_noun(second)
-    if actors == 0 and not (both_dated and overlap >= KEYWORD_OVERLAP) and not same_named_event:
+    if actors == 0 and not same_content and not same_named_event:
         return 0.0
     return 2.0 * min(actors, 2) + 2.0 * overlap + (1.0 if same_day else 0.0) + (0.5 if first.trigger.lower() == second.trigger.lower() else 0.0)
 

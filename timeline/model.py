@@ -276,6 +276,8 @@ class Mention:
     #: The doer, if the clause names one (subject), then other participants.
     agent: Optional[str] = None
     actors: tuple[str, ...] = ()
+    #: The actors that are named entities (people, organisations, places), for merging.
+    entities: tuple[str, ...] = ()
     #: Content words of the clause (lemmas), for telling similar events apart.
     keywords: tuple[str, ...] = ()
     when: Optional[TimeValue] = None
@@ -283,6 +285,8 @@ class Mention:
     time_text: Optional[str] = None
     #: "text" (a time expression dates it), "discourse" (an earlier or linked event does), or "none".
     dated_by: str = "none"
+    #: The ``key`` of the earlier mention this one refers back to ("the previous trip").
+    refers_to: Optional[tuple[str, int, int, str]] = field(default=None, converter=attrs.converters.optional(tuple))
 
     @property
     def key(self) -> tuple[str, int, int, str]:
@@ -301,10 +305,12 @@ class Mention:
             "status": str(self.status),
             "agent": self.agent,
             "actors": list(self.actors),
+            "entities": list(self.entities),
             "keywords": list(self.keywords),
             "when": None if self.when is None else self.when.to_dict(),
             "time_text": self.time_text,
             "dated_by": self.dated_by,
+            "refers_to": None if self.refers_to is None else list(self.refers_to),
         }
 
     @classmethod
@@ -320,10 +326,12 @@ class Mention:
             status=data["status"],
             agent=data.get("agent"),
             actors=tuple(data.get("actors", ())),
+            entities=tuple(data.get("entities", ())),
             keywords=tuple(data.get("keywords", ())),
             when=_optional_value(data.get("when")),
             time_text=data.get("time_text"),
             dated_by=data.get("dated_by", "none"),
+            refers_to=data.get("refers_to"),
         )
 
 
