@@ -166,7 +166,7 @@ class ArticleEvents:
         mentions = {id(e): self._mention(e) for e in self.events}
         return [
             mentions[id(e)] if e.antecedent is None or id(e.antecedent) not in mentions
-            else attrs.evolve(mentions[id(e)], refers_to=mentions[id(e.antecedent)].key)
+            else attrs.evolve(mentions[id(e)], refers_to=mentions[id(e.antecedent)].key)  # type: ignore[arg-type]
             for e in self.events
         ]
 

@@ -20,7 +20,7 @@ from datetime import date
 from typing import Iterable, Optional, Sequence
 
 from attrs import define
-from rapidfuzz import fuzz
+from rapidfuzz.distance import JaroWinkler
 
 from .lexicon import EVENT_NOUNS, TITLES
 from .model import ArticleInfo, Entry, Mention, Status, TimeValue, Timeline
@@ -28,8 +28,10 @@ from .order import entry_sort_key, mention_sort_key
 
 __all__ = ["assemble", "names_match", "can_merge", "NAME_SIMILARITY"]
 
-#: rapidfuzz ratio (0-100) from which two surnames are one ("kosachev" / "kosachyov" is 94).
-NAME_SIMILARITY = 85
+#: Jaro-Winkler similarity (rapidfuzz) from which two spellings of a name are one: "kosachev" /
+#: "kosachyov" is 0.93, "gorbachev" / "gorbachov" 0.96; "trump" / "truman" 0.89 and "paul" /
+#: "saul" 0.83 are not.
+NAME_SIMILARITY = 0.9
 #: Share of content words two precisely dated mentions need in common when they share no actor.
 KEYWORD_OVERLAP = 0.5
 
@@ -56,7 +58,8 @@ def names_match(first: str, second: str) -> bool:
         return False
     if set(a) <= set(b) or set(b) <= set(a):
         return True
-    return fuzz.ratio(a[-1], b[-1]) >= NAME_SIMILARITY and (len(a) == 1 or len(b) == 1 or fuzz.ratio(a[0], b[0]) >= NAME_SIMILARITY)
+    surnames = JaroWinkler.similarity(a[-1], b[-1]) >= NAME_SIMILARITY
+    return surnames and (len(a) == 1 or len(b) == 1 or JaroWinkler.similarity(a[0], b[0]) >= NAME_SIMILARITY)
 
 
 def shared_actors(first: Sequence[str], second: Sequence[str]) -> int:
