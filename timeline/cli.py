@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 import click
 
 from . import __version__
-from .errors import TimelineError
+from .errors import InvalidArticleError, TimelineError
 from .model import Article
 
 __all__ = ["main"]
@@ -26,11 +26,80 @@ def load_meta(path: Path) -> dict[str, dict]:
         raise click.BadParameter(f"{path}: not a metadata file like seeds/seeds.json ({error})") from None
 
 
-def articles_from_files(files: tuple[Path, ...], published: Optional[str], source: Optional[str], meta: Optional[Path]) -> list[Article]:
-    """One Article per file; publication date and source from --meta, else from the options."""
+def _relabel(error: InvalidArticleError, where: str) -> InvalidArticleError:
+    """The same error (same class, same problem) naming ``where`` (a file, or file:line)."""
+    return type(error)(where, error.problem)
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def articles_from_jsonl(path: Path, published: Optional[str], source: Optional[str]) -> list[tuple[str, Article]]:
+    """The articles of a JSON Lines file, one object per line, each with its ``file:line``.
+
+    Each line holds ``text`` and ``published`` (else ``published`` is the option's), and may hold
+    ``source`` (else the option's), ``url``, ``title`` and ``id`` (else like :class:`Article`:
+    the URL, else a hash of the text). A key whose value is null counts as absent. Blank lines
+    are skipped; other keys are ignored.
+    Raises :class:`InvalidArticleError` (or :class:`InvalidDateError`) naming ``file:line``.
+    """
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise click.UsageError(f"{path}: cannot read ({error})") from None
+    located = []
+    for number, line in enumerate(lines, start=1):
+        where = f"{path}:{number}"
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise InvalidArticleError(where, f"not valid JSON ({error.msg} at column {error.colno})") from None
+        if not isinstance(data, dict):
+            raise InvalidArticleError(where, f"expected a JSON object, got {type(data).__name__}")
+        if "text" not in data:
+            raise InvalidArticleError(where, 'no "text"')
+        for key in ("text", "published", "source", "url", "title", "id"):
+            value = data.get(key)
+            if isinstance(value, str) and not _encodable(value):
+                raise InvalidArticleError(where, f'"{key}" holds a lone surrogate escape (not valid Unicode text)')
+        # Article checks and coerces every field (a str date included), naming what is wrong.
+        # A key given as null is absent: the option's value stands in.
+        given: Any = published if data.get("published") is None else data["published"]
+        try:
+            article = Article(
+                text=data["text"],
+                published=given,
+                source=source if data.get("source") is None else data["source"],
+                url=data.get("url"),
+                title=data.get("title"),
+                id=data.get("id"),
+            )
+        except InvalidArticleError as error:
+            raise _relabel(error, where) from None
+        located.append((where, article))
+    return located
+
+
+def located_articles(files: tuple[Path, ...], published: Optional[str], source: Optional[str], meta: Optional[Path]) -> list[tuple[str, Article]]:
+    """Every article of FILES with where it comes from (``file`` or ``file:line``).
+
+    A ``.jsonl`` file holds one article per line (see :func:`articles_from_jsonl`); any other
+    file is one article whose text is the file, whose id is the file name, and whose
+    publication date and source come from --meta, else from the options.
+    """
     by_name = load_meta(meta) if meta else {}
-    articles = []
+    located: list[tuple[str, Article]] = []
     for path in files:
+        if path.suffix.lower() == ".jsonl":
+            located += articles_from_jsonl(path, published, source)
+            continue
         entry = by_name.get(path.name, {})
         date_given = entry.get("published", published)
         if date_given is None:
@@ -39,8 +108,8 @@ def articles_from_files(files: tuple[Path, ...], published: Optional[str], sourc
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
             raise click.UsageError(f"{path}: cannot read ({error})") from None
-        articles.append(
-            Article(
+        try:
+            article = Article(
                 text=text,
                 published=date_given,
                 source=entry.get("source", source),
@@ -48,8 +117,26 @@ def articles_from_files(files: tuple[Path, ...], published: Optional[str], sourc
                 title=entry.get("title"),
                 id=path.name,
             )
-        )
-    return articles
+        except InvalidArticleError as error:
+            raise _relabel(error, str(path)) from None
+        located.append((str(path), article))
+    return located
+
+
+def articles_from_files(files: tuple[Path, ...], published: Optional[str], source: Optional[str], meta: Optional[Path]) -> list[Article]:
+    """One Article per file (one per line of a ``.jsonl`` file); dates and sources from --meta, else the options."""
+    return [article for _, article in located_articles(files, published, source, meta)]
+
+
+def check_unique_ids(located: list[tuple[str, Article]]) -> list[Article]:
+    """The articles, refusing two different articles under one id (one would silently replace
+    the other in the timeline); the same article given twice is fine and counts once."""
+    first: dict[str, tuple[str, Article]] = {}
+    for where, article in located:
+        seen = first.setdefault(article.id or "", (where, article))
+        if seen[1] != article:
+            raise InvalidArticleError(where, f"id {article.id!r} is already used by a different article ({seen[0]})")
+    return [article for _, article in located]
 
 
 @click.group()
@@ -92,6 +179,39 @@ def timexes(files: tuple[Path, ...], published: Optional[str], source: Optional[
             mod = f" {e.value.mod}" if e.value.mod else ""
             click.echo(f"{e.start:>6}-{e.end:<6} {e.text!r:<30} {e.value.type!s:<9} {e.value.value}{mod}")
         click.echo()
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--meta", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="JSON metadata like seeds/seeds.json.")
+@click.option("--format", "fmt", type=click.Choice(["markdown", "json"]), default="markdown", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=Path), help="Write to this file instead of standard output.")
+@click.option("--published", help="Publication date (YYYY-MM-DD) of files (and JSON lines) that give none.")
+@click.option("--source", help="Name of the source (publisher) of files (and JSON lines) that give none.")
+def build(files: tuple[Path, ...], meta: Optional[Path], fmt: str, output: Optional[Path], published: Optional[str], source: Optional[str]) -> None:
+    """Build one ordered, sourced timeline from the articles of FILES.
+
+    A FILE ending in .jsonl holds one article per line (text, published, and optionally source,
+    url, title, id); any other FILE is the text of one article.
+    """
+    from .pipeline import build as build_timeline
+
+    try:
+        articles = check_unique_ids(located_articles(files, published, source, meta))
+        result = build_timeline(articles)
+    except TimelineError as error:
+        raise click.ClickException(str(error)) from None
+    text = result.to_markdown() if fmt == "markdown" else result.to_json() + "\n"
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        output.write_text(text, encoding="utf-8", newline="\n")
+    except OSError as error:
+        raise click.ClickException(f"{output}: cannot write ({error})") from None
+    entries = f"{len(result)} {'entry' if len(result) == 1 else 'entries'}"
+    sources = f"{len(result.articles)} {'article' if len(result.articles) == 1 else 'articles'}"
+    click.echo(f"{entries} from {sources} written to {output}", err=True)
 
 
 @main.command()

@@ -1,0 +1,252 @@
+"""`timeline build`: the seeds as Markdown and JSON, output files, JSON Lines input, clean errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import timeline
+from timeline.cli import main
+
+from conftest import seed_articles
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+META = SEEDS / "seeds.json"
+EXAMINER = SEEDS / "000_78c635482813545c.txt"
+ROLL_CALL = SEEDS / "004_b15222a62f1761cc.txt"
+ROLL_CALL_URL = "https://rollcall.com/2018/08/06/sen-rand-paul-invites-top-russians-to-u-s-as-they-claim-no-election-interference/"
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+@pytest.fixture(scope="module")
+def seeds_markdown() -> str:
+    result = run("build", "--meta", META, EXAMINER, ROLL_CALL)
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+@pytest.fixture(scope="module")
+def seeds_json() -> str:
+    result = run("build", "--meta", META, "--format", "json", EXAMINER, ROLL_CALL)
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def headings(markdown: str) -> list[str]:
+    return [line[3:] for line in markdown.splitlines() if line.startswith("## ")]
+
+
+def section(markdown: str, heading: str) -> list[str]:
+    """The bullet lines under one ``## heading``."""
+    lines = markdown.splitlines()
+    start = lines.index(f"## {heading}") + 2
+    end = next((i for i in range(start, len(lines)) if lines[i].startswith("## ")), len(lines))
+    return [line for line in lines[start:end] if line]
+
+
+def test_markdown_of_the_seeds_has_the_dates_in_order(seeds_markdown):
+    assert seeds_markdown.startswith("# Timeline\n\n")
+    assert seeds_markdown.splitlines()[2].endswith(
+        "from 2 articles: Washington Examiner (published 3 August 2018); "
+        f"[Roll Call]({ROLL_CALL_URL}) (published 6 August 2018)."
+    )
+    assert headings(seeds_markdown) == [
+        "2016",
+        "2018",
+        "Late 2018",
+        "July 2018",
+        "Thursday, 2 August 2018",
+        "Week 32 of 2018 (6 – 12 August)",
+        "Monday, 6 August 2018",
+        "2019",
+        "Undated",
+    ]
+
+
+def test_markdown_bullets_carry_status_and_linked_sources(seeds_markdown):
+    sanctions = [line for line in section(seeds_markdown, "Thursday, 2 August 2018") if "sanctions package" in line]
+    assert len(sanctions) == 1
+    assert sanctions[0].endswith(f" — [Roll Call]({ROLL_CALL_URL}), Washington Examiner")
+    assert section(seeds_markdown, "2019") == [
+        f"- The meeting will be postponed to 2019 (planned) — [Roll Call]({ROLL_CALL_URL})"
+    ]
+    assert all(line.startswith("- ") for line in section(seeds_markdown, "Undated"))
+
+
+def test_markdown_is_what_the_api_renders(seeds_markdown):
+    assert seeds_markdown == timeline.build(seed_articles()).to_markdown()
+
+
+def test_json_parses_and_round_trips(seeds_json):
+    data = json.loads(seeds_json)
+    assert data["timeline_version"] == timeline.__version__
+    assert data["articles"] == [
+        {"id": EXAMINER.name, "published": "2018-08-03", "source": "Washington Examiner", "url": None, "title": None},
+        {"id": ROLL_CALL.name, "published": "2018-08-06", "source": "Roll Call", "url": ROLL_CALL_URL, "title": None},
+    ]
+    assert seeds_json.endswith("}\n")
+    again = timeline.Timeline.from_json(seeds_json)
+    assert again.to_json() + "\n" == seeds_json
+    assert again == timeline.build(seed_articles())
+
+
+def test_output_option_writes_the_file(tmp_path, seeds_markdown, seeds_json):
+    out = tmp_path / "timeline.md"
+    result = run("build", "--meta", META, "-o", out, EXAMINER, ROLL_CALL)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""
+    assert out.read_text(encoding="utf-8") == seeds_markdown
+    entries = len(json.loads(seeds_json)["entries"])
+    assert result.stderr == f"{entries} entries from 2 articles written to {out}\n"
+    out_json = tmp_path / "timeline.json"
+    assert run("build", "--meta", META, "--format", "json", "--output", out_json, EXAMINER, ROLL_CALL).exit_code == 0
+    assert out_json.read_text(encoding="utf-8") == seeds_json
+
+
+TWO_LINES = [
+    {"text": "Senator Rand Paul met Konstantin Kosachev in Moscow on Monday.", "published": "2018-08-07", "source": "First", "id": "a"},
+    {"text": "Paul met Kosachyov on Monday, the Russian side said.", "published": "2018-08-07", "source": "Second", "url": "https://example.com/second"},
+]
+
+
+def write_jsonl(path: Path, lines: list) -> Path:
+    path.write_text("".join((line if isinstance(line, str) else json.dumps(line)) + "\n" for line in lines), encoding="utf-8")
+    return path
+
+
+def test_jsonl_input_with_two_articles(tmp_path):
+    path = write_jsonl(tmp_path / "articles.jsonl", TWO_LINES)
+    result = run("build", path)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        "# Timeline\n"
+        "\n"
+        "1 entry from 2 articles: First (published 7 August 2018); [Second](https://example.com/second) (published 7 August 2018).\n"
+        "\n"
+        "## Monday, 6 August 2018\n"
+        "\n"
+        "- Senator Rand Paul met Konstantin Kosachev in Moscow on Monday — First, [Second](https://example.com/second)\n"
+    )
+    data = json.loads(run("build", "--format", "json", path).stdout)
+    # The id is the one given, else the URL (as for timeline.Article).
+    assert [(a["id"], a["source"], a["url"]) for a in data["articles"]] == [
+        ("a", "First", None),
+        ("https://example.com/second", "Second", "https://example.com/second"),
+    ]
+
+
+def test_jsonl_lines_take_missing_date_and_source_from_the_options(tmp_path):
+    path = write_jsonl(
+        tmp_path / "a.jsonl",
+        [
+            "",
+            {"text": "Paul met Kosachev in Moscow on Monday.", "id": "x"},
+            {"text": "Paul left Moscow on Tuesday.", "published": None, "source": None, "id": "y", "note": "ignored"},
+        ],
+    )
+    result = run("build", "--format", "json", "--published", "2018-08-07", "--source", "Wire", path)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["articles"] == [
+        {"id": "x", "published": "2018-08-07", "source": "Wire", "url": None, "title": None},
+        {"id": "y", "published": "2018-08-07", "source": "Wire", "url": None, "title": None},
+    ]
+    assert [(e["when"]["value"], e["summary"]) for e in data["entries"]] == [
+        ("2018-08-06", "Paul met Kosachev in Moscow on Monday"),
+        ("2018-08-07", "Paul left Moscow on Tuesday"),
+    ]
+
+
+def test_bad_date_in_a_jsonl_line_names_file_and_line(tmp_path):
+    path = write_jsonl(tmp_path / "bad.jsonl", [TWO_LINES[0], {"text": "x", "published": "yesterday"}])
+    result = run("build", path)
+    assert result.exit_code == 1
+    assert result.output == (
+        f"Error: article {path}:2: publication date 'yesterday' is not an ISO 8601 date (YYYY-MM-DD) or datetime\n"
+    )
+
+
+def test_malformed_json_line_names_file_and_line(tmp_path):
+    path = write_jsonl(tmp_path / "broken.jsonl", [TWO_LINES[0], "", '{"text": "x" "published": "2018-08-07"}'])
+    result = run("build", path)
+    assert result.exit_code == 1
+    assert result.output == f"Error: article {path}:3: not valid JSON (Expecting ',' delimiter at column 14)\n"
+
+
+@pytest.mark.parametrize(
+    "line,problem",
+    [
+        ('["a list"]', "expected a JSON object, got list"),
+        ('{"published": "2018-08-07"}', 'no "text"'),
+        ('{"text": 5, "published": "2018-08-07"}', "text must be a string, not int"),
+        ('{"text": "x", "published": "2018-08-07", "url": 5}', "url must be a string or None, not int"),
+        ('{"text": "x", "published": "2018-08-07", "source": "\\ud800"}', '"source" holds a lone surrogate escape (not valid Unicode text)'),
+    ],
+)
+def test_bad_article_data_in_jsonl(tmp_path, line, problem):
+    path = write_jsonl(tmp_path / "x.jsonl", [line])
+    result = run("build", path)
+    assert result.exit_code == 1
+    assert result.output == f"Error: article {path}:1: {problem}\n"
+
+
+def test_the_errors_are_the_librarys_own(tmp_path):
+    from timeline.cli import articles_from_jsonl
+
+    path = write_jsonl(tmp_path / "d.jsonl", [{"text": "x", "published": "2018-02-30"}])
+    with pytest.raises(timeline.InvalidDateError) as raised:
+        articles_from_jsonl(path, None, None)
+    assert raised.value.article == f"{path}:1"
+    assert isinstance(raised.value, timeline.TimelineError)
+
+
+def test_bad_published_option_names_the_file():
+    result = run("build", "--published", "yesterday", EXAMINER)
+    assert result.exit_code == 1
+    assert result.output == (
+        f"Error: article {EXAMINER}: publication date 'yesterday' is not an ISO 8601 date (YYYY-MM-DD) or datetime\n"
+    )
+
+
+def test_text_file_without_a_date_is_a_usage_error():
+    result = run("build", EXAMINER)
+    assert result.exit_code == 2
+    assert f"Error: {EXAMINER}: no publication date (give --published or a --meta entry for it)" in result.output
+
+
+def test_unreadable_and_missing_files_are_usage_errors(tmp_path):
+    binary = tmp_path / "page.txt"
+    binary.write_bytes(b"\xff\xfe not utf-8")
+    result = run("build", "--published", "2018-08-06", binary)
+    assert result.exit_code == 2
+    assert f"Error: {binary}: cannot read ('utf-8' codec can't decode byte 0xff in position 0" in result.output
+    result = run("build", "--published", "2018-08-06", tmp_path / "missing.txt")
+    assert result.exit_code == 2
+    assert "does not exist" in result.output and "Traceback" not in result.output
+
+
+def test_two_different_articles_under_one_id_are_refused(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    first, second = tmp_path / "a" / "page.txt", tmp_path / "b" / "page.txt"
+    first.write_text("Paul met Kosachev on Monday.", encoding="utf-8")
+    second.write_text("Paul left Moscow on Tuesday.", encoding="utf-8")
+    result = run("build", "--published", "2018-08-07", first, second)
+    assert result.exit_code == 1
+    assert result.output == f"Error: article {second}: id 'page.txt' is already used by a different article ({first})\n"
+    # The same article twice counts once.
+    result = run("build", "--published", "2018-08-07", "--format", "json", first, first)
+    assert result.exit_code == 0 and len(json.loads(result.stdout)["articles"]) == 1
+
+
+def test_unwritable_output_is_a_clean_error(tmp_path):
+    out = tmp_path / "no" / "such" / "dir" / "t.md"
+    result = run("build", "--published", "2018-08-07", "-o", out, write_jsonl(tmp_path / "a.jsonl", TWO_LINES[:1]))
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: {out}: cannot write (")
