@@ -122,12 +122,14 @@ def _can_edge(token: "Token") -> bool:
 # Verbs whose infinitive complement is in the future: "is expected to meet", "plans to travel".
 FUTURE_GOVERNORS = frozenset(
     {"expect", "plan", "schedule", "set", "intend", "hope", "aim", "prepare", "go", "due", "slate",
-     "poise", "vow", "promise", "want", "seek", "propose", "agree", "threaten", "pledge", "decide", "invite"}
+     "poise", "vow", "promise", "want", "seek", "propose", "agree", "threaten", "pledge", "decide", "invite",
+     "slate"}
 )  # fmt: skip
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "ll"})
 MODAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "can", "ca", "'d"})
 PERFECT_AUX = frozenset({"have", "has", "had", "'ve", "'s", "'d"})
 PAST_BE = frozenset({"was", "were"})
+PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re", "'m"})
 
 
 def verb_tense(verb: "Token") -> Optional[Tense]:
@@ -144,6 +146,9 @@ def verb_tense(verb: "Token") -> Optional[Tense]:
         return None
     if verb.tag_ == "VBD" or aux_words & (PAST_BE | PERFECT_AUX | {"did"}):
         return Tense.PAST  # simple past, or perfect ("has met", "have been searching")
+    if verb.tag_ == "VBN" and aux_words & PRESENT_BE:
+        # Present passive: "is scheduled for June 24" looks ahead, "is held" is present.
+        return Tense.FUTURE if verb.lemma_ in FUTURE_GOVERNORS else Tense.PRESENT
     if verb.tag_ == "VBN":
         return Tense.PAST  # perfect ("has met") or reduced relative ("the package unveiled Thursday")
     if verb.tag_ in ("VBZ", "VBP") or aux_words & {"is", "are", "am", "'m", "'re", "do", "does"}:

@@ -45,7 +45,9 @@ QUOTES = frozenset({'"', "“", "”", "``", "''", "«", "»"})
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 THIRD_PERSON = frozenset({"he", "she", "him", "her"})
 # Dependency labels of clauses that are events of their own, left out of a verb's summary.
-CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "conj", "csubj", "xcomp", "acl", "cc", "mark", "punct"})
+CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "conj", "csubj", "xcomp", "acl", "cc", "mark", "punct", "appos"})
+# Clauses anywhere below a trigger that its summary leaves out ("a summit in Helsinki, where ...").
+NESTED_CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "parataxis", "appos", "csubj"})
 DATE_TYPES = (TimexType.DATE, TimexType.TIME)
 
 
@@ -281,7 +283,10 @@ class ArticleEvents:
                 continue
             marker = doc[span.end]  # "that"/"when" heads into the clause it introduces
             if marker.lower_ in ("that", "when", "as") and marker.head.i in found:
-                _link(owner[0], found[marker.head.i])
+                clause = found[marker.head.i]
+                _link(owner[0], clause)
+                if clause.status is Status.REPORTED and not clause.in_quote:
+                    clause.status = Status.HAPPENED  # parsed as the verb's complement, it is no claim
         for event in found.values():
             token = event.trigger
             if token.pos_ != "VERB" and token.dep_ == "pobj" and token.head.lower_ in SIMULTANEOUS_PREPOSITIONS:
@@ -334,8 +339,8 @@ class ArticleEvents:
         """
         kind = event_class(event.trigger.lemma_)
         for antecedent in reversed(earlier):
-            if antecedent.in_quote or antecedent.sentence == event.sentence:
-                continue  # quotes are not narrative; a same-sentence event is not referred back to
+            if antecedent.in_quote or antecedent.trigger.doc is event.trigger.doc and antecedent.trigger.i >= event.trigger.i:
+                continue  # quotes are not narrative; only what came before can be referred back to
             if event_class(_trigger_lemma(antecedent)) == kind:
                 event.antecedent = antecedent
                 if antecedent.when is not None:
@@ -386,6 +391,7 @@ class ArticleEvents:
             when=event.when,
             time_text=event.time_text,
             dated_by=event.dated_by,
+            published=self.anchor.isoformat(),
         )
 
 
@@ -603,6 +609,15 @@ def _summary(event: _Event) -> tuple[int, int, str]:
         for child in trigger.children:
             if child.dep_ in CLAUSE_DEPS and child.i != trigger.i:
                 excluded.update(t.i for t in child.subtree)
+            if child.dep_ == "prep" and child.i < trigger.i and not any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree):
+                excluded.update(t.i for t in child.subtree)  # "in all likelihood", "In a statement"
+        for token in trigger.subtree:  # clauses deeper down are events of their own
+            if token.i != trigger.i and token.dep_ in NESTED_CLAUSE_DEPS:
+                excluded.update(t.i for t in token.subtree)
+        for index in sorted(excluded):  # and the commas that set them off ("Graham, R-S.C., said")
+            for neighbour in (index - 1, index + 1):
+                if 0 <= neighbour < len(trigger.doc) and trigger.doc[neighbour].text == "," and neighbour != trigger.i:
+                    excluded.add(neighbour)
         tokens = [t for t in trigger.subtree if t.i not in excluded]
         subject = _subject(trigger)
         if subject is not None and subject.i not in {t.i for t in tokens} and subject.i < trigger.i:

@@ -40,7 +40,7 @@ EVENT_NOUNS = frozenset(
         "resignation", "death", "killing", "protest", "rally", "march", "invitation", "agreement",
         "deal", "signing", "announcement", "interference", "meddling", "visit", "runoff", "debate",
         "shooting", "storm", "earthquake", "outbreak", "coup", "ceasefire", "negotiation",
-        "negotiations", "inauguration", "funeral", "wedding", "concert", "release", "recall",
+        "negotiations", "inauguration", "funeral", "wedding", "concert", "release", "recall", "leave",
     }
 )  # fmt: skip
 

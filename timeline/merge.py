@@ -101,13 +101,19 @@ def evidence(first: Mention, second: Mention) -> float:
     """How strongly two mentions look like one event (0 = no evidence at all)."""
     if first.refers_to == second.key or second.refers_to == first.key:
         return 5.0  # the text itself says so: "the previous trip" refers back to that trip
-    # Named participants only ("the company" could be anyone), and one shared name counts
-    # only when it is the doer of either: a shared "New York" does not make two trades one.
-    actors = shared_actors(first.entities, second.entities)
-    doers = [a for a in (first.agent, second.agent) if a]
-    if actors == 1 and not any(names_match(d, e) for d in doers for e in first.entities + second.entities if e != d):
-        actors = 0
     shared, overlap = _keyword_overlap(first, second)
+    # Named participants only ("the company" could be anyone). One shared name counts only when
+    # it is the doer of either (a shared "New York" does not make two trades one), and across
+    # articles only with more in common: a shared word or two dates (Apple "released" many things).
+    common = [a for a in first.entities if any(names_match(a, b) for b in second.entities)]
+    actors = len(common)
+    if actors == 1:
+        doers = [d for d in (first.agent, second.agent) if d]
+        is_doer = any(names_match(common[0], d) for d in doers)
+        same_article = first.article == second.article
+        corroborated = same_article or shared >= 1 or (first.when is not None and second.when is not None)
+        if not (is_doer and corroborated):
+            actors = 0
     both_dated = first.when is not None and second.when is not None
     same_day = both_dated and first.when == second.when
     # Without a shared actor, what two clauses say must match closely, on a precise date:
@@ -150,26 +156,53 @@ class _Cluster:
     agents: list[str]
     negated: bool
 
+    #: The time its reports allow: what happened began by the latest publication day that
+    #: reports it as done, what is planned ends after the earliest day that plans it.
+    done_by: Optional[date]
+    not_before: Optional[date]
+
     @classmethod
     def of(cls, index: int, mention: Mention) -> "_Cluster":
         when = mention.when
         window = (when.start, when.end) if when is not None and when.start is not None and when.end is not None else None
-        return cls([index], window, [mention.agent] if mention.agent else [], mention.status is Status.NEGATED)
+        published = date.fromisoformat(mention.published) if mention.published else None
+        # Only a verb told as done is done by then ("Paul's trip", a noun, may still lie ahead).
+        done = published if mention.status is Status.HAPPENED and mention.when is None and not _is_event_noun(mention) else None
+        planned = published if mention.status is Status.PLANNED and mention.when is None else None
+        return cls([index], window, [mention.agent] if mention.agent else [], mention.status is Status.NEGATED, done, planned)
 
     def compatible(self, other: "_Cluster") -> bool:
         """Could both groups be one event? Every member of one must fit every member of the other."""
         if self.negated != other.negated:
             return False
-        if self.window is not None and other.window is not None:
-            if not (self.window[0] <= other.window[1] and other.window[0] <= self.window[1]):
-                return False
+        window = _intersect(self.window, other.window)
+        if window is False:
+            return False
+        if window is not None:
+            # An undated "X happened" published on day P cannot be an event dated after P.
+            for done in (self.done_by, other.done_by):
+                if done is not None and window[0] > done:
+                    return False
+            for planned in (self.not_before, other.not_before):
+                if planned is not None and window[1] < planned:
+                    return False
         return all(names_match(a, b) for a in self.agents for b in other.agents)
 
     def absorb(self, other: "_Cluster") -> None:
         self.members += other.members
-        if other.window is not None:
-            self.window = other.window if self.window is None else (max(self.window[0], other.window[0]), min(self.window[1], other.window[1]))
+        window = _intersect(self.window, other.window)
+        self.window = None if window is False else window
         self.agents += [a for a in other.agents if a not in self.agents]
+        self.done_by = min((d for d in (self.done_by, other.done_by) if d is not None), default=None)
+        self.not_before = max((d for d in (self.not_before, other.not_before) if d is not None), default=None)
+
+
+def _intersect(first: Optional[tuple[date, date]], second: Optional[tuple[date, date]]):
+    """The overlap of two date windows; None when neither is dated; False when they are disjoint."""
+    if first is None or second is None:
+        return first or second
+    start, end = max(first[0], second[0]), min(first[1], second[1])
+    return (start, end) if start <= end else False
 
 
 def _canonical(mentions: Iterable[Mention]) -> list[Mention]:
@@ -259,8 +292,11 @@ def _merged_actors(mentions: Sequence[Mention]) -> tuple[str, ...]:
     return tuple(names)
 
 
-def _status(mentions: Sequence[Mention], when: Optional[TimeValue], latest_published: Optional[str]) -> Status:
+def _status(mentions: Sequence[Mention], when: Optional[TimeValue]) -> Status:
     statuses = {m.status for m in mentions}
+    published = [date.fromisoformat(m.published) for m in mentions if m.published]
+    if when is not None and when.start is not None and published and when.start > max(published) and statuses != {Status.NEGATED}:
+        return Status.PLANNED  # after every report of it: still ahead for all of them
     if Status.HAPPENED in statuses:
         return Status.HAPPENED
     if Status.REPORTED in statuses:
@@ -270,14 +306,14 @@ def _status(mentions: Sequence[Mention], when: Optional[TimeValue], latest_publi
     return Status.PLANNED
 
 
-def make_entry(mentions: Sequence[Mention], sources: dict[str, str], latest_published: Optional[str] = None) -> Entry:
+def make_entry(mentions: Sequence[Mention], sources: dict[str, str]) -> Entry:
     ordered = sorted(mentions, key=mention_sort_key)
     when, conflicts = _entry_when(ordered)
     representative = _representative(ordered)
     return Entry(
         when=when,
         summary=representative.summary,
-        status=_status(ordered, when, latest_published),
+        status=_status(ordered, when),
         actors=_merged_actors(ordered),
         sources=tuple(sorted({sources.get(m.article, m.article) for m in ordered})),
         mentions=tuple(ordered),

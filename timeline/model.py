@@ -98,10 +98,14 @@ class Article:
         label = self._label_for_errors()
         if not isinstance(self.text, str):
             raise InvalidArticleError(label, f"text must be a string, not {type(self.text).__name__}")
+        try:
+            self.text.encode("utf-8")
+        except UnicodeEncodeError as error:  # lone surrogates, e.g. from broken JSON escapes
+            raise InvalidArticleError(label, f"text is not valid Unicode (unpaired surrogate at offset {error.start})") from None
         # Frozen: the documented attrs way to normalise a field after validation.
         object.__setattr__(self, "published", parse_published(self.published, label))
         if self.id is None:
-            object.__setattr__(self, "id", self.url or "sha1:" + hashlib.sha1(self.text.encode("utf-8", "surrogatepass")).hexdigest()[:16])
+            object.__setattr__(self, "id", self.url or "sha1:" + hashlib.sha1(self.text.encode("utf-8")).hexdigest()[:16])
 
     @property
     def anchor(self) -> date:
@@ -285,6 +289,8 @@ class Mention:
     time_text: Optional[str] = None
     #: "text" (a time expression dates it), "discourse" (an earlier or linked event does), or "none".
     dated_by: str = "none"
+    #: The publication day of its article (ISO): what it reports as done happened by then.
+    published: Optional[str] = None
     #: The ``key`` of the earlier mention this one refers back to ("the previous trip").
     refers_to: Optional[tuple[str, int, int, str]] = field(default=None, converter=attrs.converters.optional(tuple))
 
@@ -310,6 +316,7 @@ class Mention:
             "when": None if self.when is None else self.when.to_dict(),
             "time_text": self.time_text,
             "dated_by": self.dated_by,
+            "published": self.published,
             "refers_to": None if self.refers_to is None else list(self.refers_to),
         }
 
@@ -331,6 +338,7 @@ class Mention:
             when=_optional_value(data.get("when")),
             time_text=data.get("time_text"),
             dated_by=data.get("dated_by", "none"),
+            published=data.get("published"),
             refers_to=data.get("refers_to"),
         )
 

@@ -3,7 +3,7 @@
 The rule: entries are ordered by the first day their date covers; on the same first day the
 coarser value comes first, so a year-only or month-only event sits before the days inside it
 ("2018" < "2018-07" < "2018-07-01" < "2018-07-04"). Remaining ties are broken by a stable key
-(summary, then the first mention's article and offset), never by input order. Entries without a
+(summary, case-insensitively, then the first mention's article and offset), never by input order. Entries without a
 calendar date (undated, or only a reference such as "recently") come after all dated ones.
 """
 
@@ -23,10 +23,16 @@ GRANULARITY_RANK = {g: rank for rank, g in enumerate(Granularity)}
 _UNDATED_DAY = date.max
 
 
-def _date_key(value: Optional[TimeValue]) -> tuple[bool, date, int, date, str]:
+# Within one period: its start, the period itself, its middle, its end ("early 2018" < "2018" <
+# "late 2018"); other mods (APPROX...) sit with the plain value.
+_MOD_RANK = {"START": 0, None: 1, "MID": 2, "END": 3}
+
+
+def _date_key(value: Optional[TimeValue]) -> tuple[bool, date, int, date, str, int]:
     if value is None or value.start is None or value.end is None:
-        return (True, _UNDATED_DAY, 0, _UNDATED_DAY, "")
-    return (False, value.start, GRANULARITY_RANK[value.granularity], value.end, value.value)
+        return (True, _UNDATED_DAY, 0, _UNDATED_DAY, "", 0)
+    mod = None if value.mod is None else str(value.mod)
+    return (False, value.start, GRANULARITY_RANK[value.granularity], value.end, value.value, _MOD_RANK.get(mod, 1))
 
 
 def mention_sort_key(mention: Mention) -> tuple:
@@ -39,4 +45,4 @@ def mention_sort_key(mention: Mention) -> tuple:
 def entry_sort_key(entry: Entry) -> tuple:
     first = entry.mentions[0] if entry.mentions else None
     anchor = (first.article, first.start) if first is not None else ("", 0)
-    return (_date_key(entry.when), entry.summary, anchor)
+    return (_date_key(entry.when), entry.summary.casefold(), entry.summary, anchor)

@@ -48,6 +48,12 @@ def _resolve_candidate(candidate: Candidate, discourse: Discourse) -> tuple[Time
     return resolution.value, resolution.rule
 
 
+def _sentence(text: str, start: int) -> Sentence:
+    """A sentence without the line breaks spaCy leaves at its end."""
+    stripped = text.rstrip()
+    return Sentence(stripped, start, start + len(stripped))
+
+
 def _check_article(article: object) -> Article:
     if not isinstance(article, Article):
         raise InvalidArticleError(
@@ -67,9 +73,7 @@ def _assemble(article: Article, segments: list[tuple[int, int]], docs: Iterable)
     sentences: list[Sentence] = []
     expressions: list[TimeExpression] = []
     for (offset, _), doc in zip(segments, docs):
-        doc_sentences = [
-            Sentence(s.text, offset + s.start_char, offset + s.end_char) for s in doc.sents
-        ]
+        doc_sentences = [_sentence(s.text, offset + s.start_char) for s in doc.sents]
         sentences.extend(doc_sentences)
         in_doc: list[tuple[int, int, TimeExpression]] = []
         for candidate in detect(doc, nlp):
