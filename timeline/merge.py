@@ -260,8 +260,11 @@ def _entry_when(mentions: Sequence[Mention]) -> tuple[Optional[TimeValue], tuple
     for value in candidates:
         if all(dates_compatible(value, other) and other.start <= value.start and value.end <= other.end for other in dated):  # type: ignore[operator]
             return value, ()
+    # No value lies within all the others (2018-W31 spills out of 2018-07): keep the finest and
+    # list every date that does not contain it, so the disagreement is shown, not hidden.
     chosen = candidates[0]
-    return chosen, tuple(sorted({v for v in dated if not dates_compatible(v, chosen)}, key=lambda v: v.value))
+    outside = {v for v in dated if not (v.start <= chosen.start and chosen.end <= v.end)}  # type: ignore[operator]
+    return chosen, tuple(sorted(outside, key=lambda v: v.value))
 
 
 def _representative(mentions: Sequence[Mention]) -> Mention:
