@@ -54,7 +54,7 @@ def test_markdown_of_the_seeds_has_the_dates_in_order(seeds_markdown):
     assert seeds_markdown.startswith("# Timeline\n\n")
     assert seeds_markdown.splitlines()[2].endswith(
         "from 2 articles: Washington Examiner (published 3 August 2018); "
-        f"[Roll Call]({ROLL_CALL_URL}) (published 6 August 2018)."
+        "[Roll Call][1] (published 6 August 2018)."
     )
     assert headings(seeds_markdown) == [
         "2016",
@@ -72,11 +72,13 @@ def test_markdown_of_the_seeds_has_the_dates_in_order(seeds_markdown):
 def test_markdown_bullets_carry_status_and_linked_sources(seeds_markdown):
     sanctions = [line for line in section(seeds_markdown, "Thursday, 2 August 2018") if "sanctions package" in line]
     assert len(sanctions) == 1
-    assert sanctions[0].endswith(f" — [Roll Call]({ROLL_CALL_URL}), Washington Examiner")
+    assert sanctions[0].endswith(" — [Roll Call][1], Washington Examiner")
+    assert seeds_markdown.rstrip("\n").endswith(f"[1]: {ROLL_CALL_URL}")
     assert section(seeds_markdown, "2019") == [
-        f"- The meeting will be postponed to 2019 (planned) — [Roll Call]({ROLL_CALL_URL})"
+        "- The meeting will be postponed to 2019 (planned) — [Roll Call][1]"
     ]
-    assert all(line.startswith("- ") for line in section(seeds_markdown, "Undated"))
+    undated = [line for line in section(seeds_markdown, "Undated") if not line.startswith("[")]  # link references follow
+    assert undated and all(line.startswith("- ") for line in undated)
 
 
 def test_markdown_is_what_the_api_renders(seeds_markdown):
@@ -127,11 +129,13 @@ def test_jsonl_input_with_two_articles(tmp_path):
     assert result.stdout == (
         "# Timeline\n"
         "\n"
-        "1 entry from 2 articles: First (published 7 August 2018); [Second](https://example.com/second) (published 7 August 2018).\n"
+        "1 entry from 2 articles: First (published 7 August 2018); [Second][1] (published 7 August 2018).\n"
         "\n"
         "## Monday, 6 August 2018\n"
         "\n"
-        "- Senator Rand Paul met Konstantin Kosachev in Moscow on Monday — First, [Second](https://example.com/second)\n"
+        "- Senator Rand Paul met Konstantin Kosachev in Moscow on Monday — First, [Second][1]\n"
+        "\n"
+        "[1]: https://example.com/second\n"
     )
     data = json.loads(run("build", "--format", "json", path).stdout)
     # The id is the one given, else the URL (as for timeline.Article).

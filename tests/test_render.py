@@ -74,23 +74,23 @@ URL = "https://rollcall.com/2018/08/06/paul"
 
 EXPECTED = f"""# Timeline
 
-7 entries from 2 articles: Washington Examiner (published 3 August 2018); [Roll Call]({URL}) (published 6 August 2018).
+7 entries from 2 articles: Washington Examiner (published 3 August 2018); [Roll Call][1] (published 6 August 2018).
 
 ## 2016
 
-- The 2016 elections — [Roll Call]({URL})
+- The 2016 elections — [Roll Call][1]
 
 ## Late 2018
 
-- Officials will visit the U.S. later this year (planned) — [Roll Call]({URL})
+- Officials will visit the U.S. later this year (planned) — [Roll Call][1]
 
 ## July 2018
 
-- Senators traveled to Moscow — [Roll Call]({URL}), Washington Examiner
+- Senators traveled to Moscow — [Roll Call][1], Washington Examiner
 
 ## Week 31 of 2018 (30 July – 5 August)
 
-- The Senate unveiled a \\*new\\* sanctions package — [Roll Call]({URL}), Washington Examiner
+- The Senate unveiled a \\*new\\* sanctions package — [Roll Call][1], Washington Examiner
   - Sources disagree on the date: Thursday, 9 August 2018 (Washington Examiner)
 
 ## Monday, 6 August 2018
@@ -99,8 +99,10 @@ EXPECTED = f"""# Timeline
 
 ## Undated
 
-- Putin denied it (denied) — [Roll Call]({URL})
-- Trump invited Putin (reported) — [Roll Call]({URL})
+- Putin denied it (denied) — [Roll Call][1]
+- Trump invited Putin (reported) — [Roll Call][1]
+
+[1]: {URL}
 """
 
 
@@ -137,12 +139,14 @@ def test_entries_of_one_date_share_one_heading_even_when_not_adjacent():
     assert text.split("\n")[4:] == [
         "## 2018",
         "",
-        f"- Alpha happened — [Roll Call]({URL})",
-        f"- Gamma happened — [Roll Call]({URL})",
+        "- Alpha happened — [Roll Call][1]",
+        "- Gamma happened — [Roll Call][1]",
         "",
         "## Late 2018",
         "",
-        f"- Beta happened — [Roll Call]({URL})",
+        "- Beta happened — [Roll Call][1]",
+        "",
+        f"[1]: {URL}",
         "",
     ]
 
@@ -161,9 +165,12 @@ def test_source_without_article_info_is_plain_text_and_several_articles_of_one_s
         ),
     )
     text = Timeline(articles=(ROLL_CALL, second), entries=(both,)).to_markdown()
-    assert text.splitlines()[-1] == (
-        f"- Paul met Kosachev — Roll Call ([6 August 2018]({URL}), [7 August 2018](https://rollcall.com/2018/08/07/paul)), TASS"
-    )
+    assert text.splitlines()[-4:] == [
+        "- Paul met Kosachev — Roll Call ([6 August 2018][1], [7 August 2018][2]), TASS",
+        "",
+        f"[1]: {URL}",
+        "[2]: https://rollcall.com/2018/08/07/paul",
+    ]
 
 
 def test_an_article_without_source_is_named_by_its_title_else_its_id():
@@ -175,12 +182,14 @@ def test_an_article_without_source_is_named_by_its_title_else_its_id():
     )
     lines = Timeline(articles=(titled, bare), entries=entries).to_markdown().splitlines()
     assert lines[2] == (
-        "2 entries from 2 articles: [https://example.com/a(1)](https://example.com/a%281%29) (published 6 August 2018); "
+        "2 entries from 2 articles: [https://example.com/a(1)][1] (published 6 August 2018); "
         "Paul in Moscow (published 6 August 2018)."
     )
-    assert lines[-2:] == [
+    assert lines[-4:] == [
         "- Paul met Kosachev — Paul in Moscow",
-        "- Paul left — [https://example.com/a(1)](https://example.com/a%281%29)",
+        "- Paul left — [https://example.com/a(1)][1]",
+        "",
+        "[1]: https://example.com/a%281%29",
     ]
 
 

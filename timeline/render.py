@@ -3,8 +3,9 @@
 ``to_markdown(timeline)`` writes a title, one line on what the timeline was built from, one
 ``##`` heading per date (in the timeline's order) with the entries of that date as bullets, and
 the entries without a calendar date under ``## Undated`` at the end. Each bullet is the entry's
-summary, a marker for statuses other than "happened", and its sources (a link where the article
-has a URL); dates the sources disagree on are listed under it.
+summary, a marker for statuses other than "happened", and its sources (a reference-style link
+where the article has a URL, so each URL is written once, at the end); dates the sources
+disagree on are listed under it.
 
 The output depends only on the timeline: the same timeline gives byte-identical Markdown.
 """
@@ -241,10 +242,6 @@ def _url(url: str) -> str:
     return url.replace(" ", "%20").replace("(", "%28").replace(")", "%29").replace("<", "%3C").replace(">", "%3E")
 
 
-def _link(label: str, url: Optional[str]) -> str:
-    return f"[{_escape(label)}]({_url(url)})" if url else _escape(label)
-
-
 def _published_day(info: ArticleInfo) -> str:
     try:
         return _day(date.fromisoformat(info.published[:10]), weekday=False)
@@ -268,13 +265,21 @@ class _Renderer:
     def __init__(self, timeline: Timeline) -> None:
         self.timeline = timeline
         self.articles = {info.id: info for info in timeline.articles}
+        #: Reference-style links: each URL once, numbered in order of first use, listed at the end.
+        self.references: dict[str, int] = {}
+
+    def link(self, label: str, url: Optional[str]) -> str:
+        if not url:
+            return _escape(label)
+        number = self.references.setdefault(_url(url), len(self.references) + 1)
+        return f"[{_escape(label)}][{number}]"
 
     def header(self) -> list[str]:
         infos = sorted(self.timeline.articles, key=lambda a: (a.published, a.id))
         count = f"{_plural(len(self.timeline.entries), 'entry', 'entries')} from {_plural(len(infos), 'article', 'articles')}"
         if not infos:
             return ["# Timeline", "", f"{count}."]
-        listed = "; ".join(f"{_link(_article_label(a), a.url)} (published {_published_day(a)})" for a in infos)
+        listed = "; ".join(f"{self.link(_article_label(a), a.url)} (published {_published_day(a)})" for a in infos)
         return ["# Timeline", "", f"{count}: {listed}."]
 
     def entry_articles(self, entry: Entry) -> list[ArticleInfo]:
@@ -296,14 +301,14 @@ class _Renderer:
             if not infos:
                 parts.append(_escape(label))
             elif len(infos) == 1:
-                parts.append(_link(label, infos[0].url))
+                parts.append(self.link(label, infos[0].url))
             else:  # several articles of one source: one link per article, named by its date
                 seen: dict[str, int] = {}
                 links = []
                 for info in infos:
                     day = _published_day(info)
                     seen[day] = seen.get(day, 0) + 1
-                    links.append(_link(day if seen[day] == 1 else f"{day} #{seen[day]}", info.url))
+                    links.append(self.link(day if seen[day] == 1 else f"{day} #{seen[day]}", info.url))
                 parts.append(f"{_escape(label)} ({', '.join(links)})")
         return ", ".join(parts)
 
@@ -354,6 +359,8 @@ class _Renderer:
             lines += ["", "## Undated", ""]
             for entry in undated:
                 lines += self.bullet(entry, show_when=True)
+        if self.references:
+            lines += [""] + [f"[{number}]: {url}" for url, number in self.references.items()]
         return "\n".join(line.rstrip() for line in lines) + "\n"
 
 
