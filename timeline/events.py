@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 
 __all__ = ["ArticleEvents", "event_class", "clean_name"]
 
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
 QUOTES = frozenset({'"', "“", "”", "``", "''", "«", "»"})
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 THIRD_PERSON = frozenset({"he", "she", "him", "her"})
@@ -307,8 +308,8 @@ class ArticleEvents:
             return True
         if event.in_quote:
             return False
-        if event_class(_trigger_lemma(event)) == "say":
-            return False  # an undated "said" is attribution, not news
+        if event_class(_trigger_lemma(event)) == "say" or event.trigger.lemma_.lower() in REPORTING_VERBS:
+            return False  # an undated "said", "has argued" is attribution, not news
         if event.trigger.pos_ != "VERB":
             return bool(event.actors) or _anaphoric(event.trigger)
         if event.status is Status.HAPPENED and event.trigger.tag_ not in ("VBD", "VBN"):
@@ -609,6 +610,8 @@ def _summary(event: _Event) -> tuple[int, int, str]:
         for child in trigger.children:
             if child.dep_ in CLAUSE_DEPS and child.i != trigger.i:
                 excluded.update(t.i for t in child.subtree)
+            if child.lower_ in RELATIVE_PRONOUNS and trigger.dep_ == "relcl":
+                excluded.add(child.i)  # "senators who made a trip" reads "senators made a trip"
             if child.dep_ == "prep" and child.i < trigger.i and not any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree):
                 excluded.update(t.i for t in child.subtree)  # "in all likelihood", "In a statement"
         for token in trigger.subtree:  # clauses deeper down are events of their own
@@ -623,7 +626,7 @@ def _summary(event: _Event) -> tuple[int, int, str]:
         if subject is not None and subject.i not in {t.i for t in tokens} and subject.i < trigger.i:
             # "senators who made a trip": with the senators, not with their relative clause again.
             own = {t.i for t in trigger.subtree}
-            tokens += [t for t in subject.subtree if t.i not in own and t.dep_ != "relcl" and t.i < trigger.i and not (t.head.dep_ == "relcl")]
+            tokens += [t for t in subject.subtree if t.i not in own and t.i not in excluded and t.dep_ != "relcl" and t.i < trigger.i and not (t.head.dep_ == "relcl")]
     tokens = [t for t in sorted(set(tokens), key=lambda t: t.i) if t.text not in QUOTES]
     while tokens and (tokens[0].is_punct or tokens[0].dep_ in ("cc", "mark", "prep") and tokens[0].i < trigger.i):
         tokens = tokens[1:]
