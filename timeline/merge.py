@@ -15,6 +15,7 @@ twice adds nothing, and merging two timelines equals building one from all their
 from __future__ import annotations
 
 import functools
+import json
 import re
 from datetime import date
 from typing import Iterable, Optional, Sequence
@@ -205,9 +206,20 @@ def _intersect(first: Optional[tuple[date, date]], second: Optional[tuple[date, 
     return (start, end) if start <= end else False
 
 
+def _full_key(mention: Mention) -> str:
+    """A total order over mentions, for choosing between two versions of one mention."""
+    return json.dumps(mention.to_dict(), sort_keys=True, ensure_ascii=False)
+
+
 def _canonical(mentions: Iterable[Mention]) -> list[Mention]:
-    """Deduplicated, in an order that depends on nothing but the mentions themselves."""
-    unique = {m.key: m for m in sorted(mentions, key=mention_sort_key)}
+    """Deduplicated, in an order that depends on nothing but the mentions themselves.
+
+    Two versions of one mention (same article, offsets and class, e.g. from an updated article
+    fed again under its id) resolve to the same one whatever the input order.
+    """
+    unique: dict[tuple[str, int, int, str], Mention] = {}
+    for mention in sorted(mentions, key=_full_key):
+        unique.setdefault(mention.key, mention)
     return sorted(unique.values(), key=mention_sort_key)
 
 
@@ -326,7 +338,9 @@ def make_entry(mentions: Sequence[Mention], sources: dict[str, str]) -> Entry:
 
 def assemble(articles: Iterable[ArticleInfo], mentions: Iterable[Mention]) -> Timeline:
     """The timeline of these articles and mentions: merged, ordered, independent of input order."""
-    unique_articles = {a.id: a for a in sorted(articles, key=lambda a: (a.id, a.published, a.source or ""))}
+    unique_articles: dict[str, ArticleInfo] = {}
+    for info in sorted(articles, key=lambda a: json.dumps(a.to_dict(), sort_keys=True)):
+        unique_articles.setdefault(info.id, info)  # two versions of one id: the same one always wins
     infos = tuple(sorted(unique_articles.values(), key=lambda a: (a.published, a.id)))
     sources = {a.id: a.source or a.id for a in infos}
     entries = [make_entry(group, sources) for group in cluster(mentions)]
