@@ -9,6 +9,8 @@ from typing import Optional
 
 import pytest
 
+import attrs
+
 from timeline import ArticleInfo, Entry, Mention, Sentence, Status, Timeline, TimeValue
 from timeline.merge import assemble, can_merge, dates_compatible, names_match
 from timeline.order import entry_sort_key
@@ -313,3 +315,14 @@ def test_json_round_trip_is_exact(timeline):
     assert again == timeline
     assert again.to_json() == text
     assert Timeline.from_json(again.to_json()).to_json() == text
+
+
+def test_two_versions_of_one_mention_or_article_resolve_the_same_in_any_order():
+    """An updated article fed again under its id: the result must not depend on input order."""
+    first = mention("A", 0, "met", "meet", agent="Paul")
+    second = attrs.evolve(first, agent="Putin", entities=("Putin",))
+    assert first.key == second.key
+    assert assemble(ARTICLES, [first, second]) == assemble(ARTICLES, [second, first])
+    old, new = ArticleInfo("1", "2018-08-06", "S", "https://e.com/old"), ArticleInfo("1", "2018-08-06", "S", "https://e.com/new")
+    assert assemble([old, new], []) == assemble([new, old], [])
+    assert len(assemble([old, new], []).articles) == 1
