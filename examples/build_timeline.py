@@ -7,7 +7,6 @@ Prints the same document as ``timeline build --meta seeds/seeds.json seeds/*.txt
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import timeline
@@ -16,18 +15,8 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
 def main() -> None:
-    meta = json.loads((SEEDS / "seeds.json").read_text(encoding="utf-8"))
-    articles = [
-        timeline.Article(
-            text=(SEEDS / entry["file"]).read_text(encoding="utf-8"),
-            published=entry["published"],
-            source=entry.get("source"),
-            url=entry.get("url"),
-            title=entry.get("title"),
-            id=entry["file"],  # the CLI names a text file's article by its file name too
-        )
-        for entry in meta["articles"]
-    ]
+    # Each article's id is its file name, as when the CLI reads the same files.
+    articles = timeline.articles_from_meta(SEEDS / "seeds.json")
     result = timeline.build(articles)
     print(result.to_markdown(), end="")
 

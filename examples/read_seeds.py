@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import timeline
@@ -14,17 +13,7 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
 def main() -> None:
-    meta = json.loads((SEEDS / "seeds.json").read_text(encoding="utf-8"))
-    articles = [
-        timeline.Article(
-            text=(SEEDS / entry["file"]).read_text(encoding="utf-8"),
-            published=entry["published"],
-            source=entry["source"],
-            url=entry.get("url"),
-            id=entry["file"],
-        )
-        for entry in meta["articles"]
-    ]
+    articles = timeline.articles_from_meta(SEEDS / "seeds.json")
     for read in timeline.read_many(articles):
         print(f"{read.article.source} (published {read.article.published})")
         for expression in read.time_expressions:

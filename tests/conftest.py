@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -13,17 +12,7 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
 def seed_articles() -> list[timeline.Article]:
-    meta = json.loads((SEEDS / "seeds.json").read_text(encoding="utf-8"))
-    return [
-        timeline.Article(
-            text=(SEEDS / entry["file"]).read_text(encoding="utf-8"),
-            published=entry["published"],
-            source=entry["source"],
-            url=entry.get("url"),
-            id=entry["file"],
-        )
-        for entry in meta["articles"]
-    ]
+    return timeline.articles_from_meta(SEEDS / "seeds.json")
 
 
 @pytest.fixture(scope="session")

@@ -17,6 +17,7 @@ from .errors import (
     TimeMLError,
 )
 from .model import Article, ArticleInfo, Entry, Mention, ReadArticle, Sentence, Status, TimeExpression, Timeline, TimeValue
+from .sources import articles_from_meta, read_meta
 from .timex import Granularity, Mod, TimexType
 
 __version__ = "0.1.0"
@@ -28,6 +29,7 @@ __all__ = [
     "Mention",
     "Status",
     "Timeline",
+    "articles_from_meta",
     "build",
     "Granularity",
     "InvalidArticleError",
@@ -45,6 +47,7 @@ __all__ = [
     "TimexType",
     "read",
     "read_many",
+    "read_meta",
     "resolve",
 ]
 

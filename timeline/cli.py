@@ -12,6 +12,7 @@ import click
 from . import __version__
 from .errors import InvalidArticleError, TimelineError
 from .model import Article
+from .sources import read_meta
 
 __all__ = ["main"]
 
@@ -19,11 +20,9 @@ __all__ = ["main"]
 def load_meta(path: Path) -> dict[str, dict]:
     """Per-file metadata from a JSON file shaped like ``seeds/seeds.json``, keyed by file name."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        entries = data["articles"] if isinstance(data, dict) else data
-        return {entry["file"]: entry for entry in entries}
-    except (OSError, ValueError, KeyError, TypeError) as error:
-        raise click.BadParameter(f"{path}: not a metadata file like seeds/seeds.json ({error})") from None
+        return read_meta(path)
+    except InvalidArticleError as error:
+        raise click.BadParameter(f"{path}: {error.problem}") from None
 
 
 def _relabel(error: InvalidArticleError, where: str) -> InvalidArticleError:

@@ -1,0 +1,51 @@
+"""Articles from files: a metadata file in the shape of ``seeds/seeds.json`` and the texts it lists."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Union
+
+from .errors import InvalidArticleError
+from .model import Article
+
+__all__ = ["read_meta", "articles_from_meta"]
+
+
+def read_meta(path: Union[str, Path]) -> dict[str, dict[str, Any]]:
+    """Per-file metadata (``source``, ``published``, ``url``, ``title``) keyed by file name.
+
+    The file is ``{"articles": [{"file": ..., "published": ..., ...}, ...]}`` or just the list.
+    """
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        entries = data["articles"] if isinstance(data, dict) else data
+        return {entry["file"]: entry for entry in entries}
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise InvalidArticleError(str(path), f"not a metadata file like seeds/seeds.json ({error})") from None
+
+
+def articles_from_meta(path: Union[str, Path]) -> list[Article]:
+    """The articles a metadata file lists, with their texts read from the files beside it.
+
+    Each article's ``id`` is its file name.
+    """
+    path = Path(path)
+    articles = []
+    for name, entry in read_meta(path).items():
+        try:
+            text = (path.parent / name).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise InvalidArticleError(name, f"cannot read {path.parent / name} ({error})") from None
+        articles.append(
+            Article(
+                text=text,
+                published=entry.get("published"),  # type: ignore[arg-type]  # validated by Article
+                source=entry.get("source"),
+                url=entry.get("url"),
+                title=entry.get("title"),
+                id=name,
+            )
+        )
+    return articles
