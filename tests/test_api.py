@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 import timeline
 
 
@@ -31,3 +33,27 @@ def test_unknown_attribute_is_an_attribute_error():
         assert "no_such_thing" in str(error)
     else:
         raise AssertionError("expected AttributeError")
+
+
+def test_articles_from_meta_reads_the_listed_files(tmp_path):
+    (tmp_path / "a.txt").write_text("Paul met Kosachev on Monday.", encoding="utf-8")
+    meta = tmp_path / "meta.json"
+    meta.write_text('{"articles": [{"file": "a.txt", "published": "2018-08-07", "source": "S", "url": "https://e.com/a"}]}', encoding="utf-8")
+    (article,) = timeline.articles_from_meta(meta)
+    assert (article.id, article.text, article.source, article.url, article.anchor.isoformat()) == (
+        "a.txt", "Paul met Kosachev on Monday.", "S", "https://e.com/a", "2018-08-07",
+    )  # fmt: skip
+
+
+def test_articles_from_meta_names_what_is_wrong(tmp_path):
+    meta = tmp_path / "meta.json"
+    meta.write_text("not json", encoding="utf-8")
+    with pytest.raises(timeline.InvalidArticleError, match="not a metadata file"):
+        timeline.articles_from_meta(meta)
+    meta.write_text('[{"file": "missing.txt", "published": "2018-08-07"}]', encoding="utf-8")
+    with pytest.raises(timeline.InvalidArticleError, match="article missing.txt: cannot read"):
+        timeline.articles_from_meta(meta)
+    (tmp_path / "b.txt").write_text("text", encoding="utf-8")
+    meta.write_text('[{"file": "b.txt"}]', encoding="utf-8")
+    with pytest.raises(timeline.InvalidDateError, match="article 'b.txt': no publication date"):
+        timeline.articles_from_meta(meta)
