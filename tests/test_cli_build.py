@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -105,7 +106,12 @@ def test_output_option_writes_the_file(tmp_path, seeds_markdown, seeds_json):
     assert result.stdout == ""
     assert out.read_text(encoding="utf-8") == seeds_markdown
     entries = len(json.loads(seeds_json)["entries"])
-    assert result.stderr == f"{entries} entries from 2 articles written to {out}\n"
+    assert re.fullmatch(
+        rf"2 articles, \d+ time expressions, \d+ events, {entries} entries in \d+\.\d s, written to {re.escape(str(out))}\n",
+        result.stderr,
+    )
+    quiet = run("build", "--meta", META, "-o", out, "--quiet", EXAMINER, ROLL_CALL)
+    assert quiet.exit_code == 0 and quiet.stderr == ""
     out_json = tmp_path / "timeline.json"
     assert run("build", "--meta", META, "--format", "json", "--output", out_json, EXAMINER, ROLL_CALL).exit_code == 0
     assert out_json.read_text(encoding="utf-8") == seeds_json
@@ -253,4 +259,4 @@ def test_unwritable_output_is_a_clean_error(tmp_path):
     out = tmp_path / "no" / "such" / "dir" / "t.md"
     result = run("build", "--published", "2018-08-07", "-o", out, write_jsonl(tmp_path / "a.jsonl", TWO_LINES[:1]))
     assert result.exit_code == 1
-    assert result.output.startswith(f"Error: {out}: cannot write (")
+    assert result.stderr.startswith(f"Error: {out}: cannot write (")

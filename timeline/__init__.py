@@ -31,6 +31,7 @@ __all__ = [
     "Timeline",
     "articles_from_meta",
     "build",
+    "iter_read",
     "Granularity",
     "InvalidArticleError",
     "InvalidDateError",
@@ -52,10 +53,10 @@ __all__ = [
 ]
 
 # The functions that need spaCy live in .pipeline; importing it lazily keeps `import timeline` fast.
-_LAZY = {"build": "pipeline", "read": "pipeline", "read_many": "pipeline", "resolve": "pipeline"}
+_LAZY = {"build": "pipeline", "iter_read": "pipeline", "read": "pipeline", "read_many": "pipeline", "resolve": "pipeline"}
 
 if TYPE_CHECKING:
-    from .pipeline import build, read, read_many, resolve
+    from .pipeline import build, iter_read, read, read_many, resolve
 
 
 def __getattr__(name: str) -> Any:

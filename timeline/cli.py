@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
+import time
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Callable, Iterator, Optional
 
 import click
 
 from . import __version__
 from .errors import InvalidArticleError, TimelineError
-from .model import Article
+from .model import Article, ReadArticle
 from .sources import read_meta
 
 __all__ = ["main"]
@@ -187,7 +189,20 @@ def timexes(files: tuple[Path, ...], published: Optional[str], source: Optional[
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=Path), help="Write to this file instead of standard output.")
 @click.option("--published", help="Publication date (YYYY-MM-DD) of files (and JSON lines) that give none.")
 @click.option("--source", help="Name of the source (publisher) of files (and JSON lines) that give none.")
-def build(files: tuple[Path, ...], meta: Optional[Path], fmt: str, output: Optional[Path], published: Optional[str], source: Optional[str]) -> None:
+@click.option("--batch-size", default=64, show_default=True, type=click.IntRange(1), help="Texts per spaCy batch.")
+@click.option("--n-process", default=1, show_default=True, type=click.IntRange(1), help="Processes that parse in parallel.")
+@click.option("--quiet", is_flag=True, help="No progress bar and no summary on standard error.")
+def build(
+    files: tuple[Path, ...],
+    meta: Optional[Path],
+    fmt: str,
+    output: Optional[Path],
+    published: Optional[str],
+    source: Optional[str],
+    batch_size: int,
+    n_process: int,
+    quiet: bool,
+) -> None:
     """Build one ordered, sourced timeline from the articles of FILES.
 
     A FILE ending in .jsonl holds one article per line (text, published, and optionally source,
@@ -195,22 +210,60 @@ def build(files: tuple[Path, ...], meta: Optional[Path], fmt: str, output: Optio
     """
     from .pipeline import build as build_timeline
 
+    started = time.perf_counter()
+    counts = {"expressions": 0, "events": 0}
     try:
         articles = check_unique_ids(located_articles(files, published, source, meta))
-        result = build_timeline(articles)
+        with _progress(len(articles), enabled=not quiet) as advance:
+
+            def read_one(read: ReadArticle) -> None:
+                counts["expressions"] += len(read.time_expressions)
+                counts["events"] += len(read.events)
+                advance()
+
+            result = build_timeline(articles, batch_size=batch_size, n_process=n_process, progress=read_one)
     except TimelineError as error:
         raise click.ClickException(str(error)) from None
     text = result.to_markdown() if fmt == "markdown" else result.to_json() + "\n"
     if output is None:
         click.echo(text, nl=False)
+    else:
+        try:
+            output.write_text(text, encoding="utf-8", newline="\n")
+        except OSError as error:
+            raise click.ClickException(f"{output}: cannot write ({error})") from None
+    if not quiet:
+        summary = ", ".join(
+            _plural(count, word)
+            for count, word in (
+                (len(result.articles), "article"),
+                (counts["expressions"], "time expression"),
+                (counts["events"], "event"),
+                (len(result), "entry"),
+            )
+        )
+        where = f", written to {output}" if output is not None else ""
+        click.echo(f"{summary} in {time.perf_counter() - started:.1f} s{where}", err=True)
+
+
+def _plural(count: int, word: str) -> str:
+    plural = word[:-1] + "ies" if word.endswith("y") else word + "s"
+    return f"{count} {word if count == 1 else plural}"
+
+
+@contextlib.contextmanager
+def _progress(total: int, *, enabled: bool) -> Iterator[Callable[[], None]]:
+    """A progress bar on standard error for long runs (only on a terminal); yields "one more done"."""
+    if not enabled or total < 2 or not sys.stderr.isatty():
+        yield lambda: None
         return
-    try:
-        output.write_text(text, encoding="utf-8", newline="\n")
-    except OSError as error:
-        raise click.ClickException(f"{output}: cannot write ({error})") from None
-    entries = f"{len(result)} {'entry' if len(result) == 1 else 'entries'}"
-    sources = f"{len(result.articles)} {'article' if len(result.articles) == 1 else 'articles'}"
-    click.echo(f"{entries} from {sources} written to {output}", err=True)
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    columns = (TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, transient=True, console=Console(stderr=True)) as bar:
+        task = bar.add_task("articles", total=total)
+        yield lambda: bar.advance(task)
 
 
 @main.command()

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections import deque
 from datetime import date, datetime
-from typing import Iterable, Iterator, Optional, Union
+from typing import Callable, Iterable, Iterator, Optional, Union
 
 from attrs import define, field
 
@@ -17,7 +18,7 @@ from .nlp import load_pipeline
 from .resolution import Context, Tense, resolve_phrase
 from .timex import TimexType
 
-__all__ = ["build", "read", "read_many", "resolve"]
+__all__ = ["build", "iter_read", "read", "read_many", "resolve"]
 
 # A span a rule accepted but whose value cannot be known (nothing to refer back to).
 UNRESOLVED = TimeValue("DATE", "XXXX-XX-XX")
@@ -106,26 +107,77 @@ def read(article: Article) -> ReadArticle:
     return read_many([article])[0]
 
 
-def read_many(articles: Iterable[Article], *, batch_size: int = 64) -> list[ReadArticle]:
-    """:func:`read` over many articles through one ``nlp.pipe`` stream; results in input order."""
-    checked = [_check_article(a) for a in articles]
-    plan = [(article, _segments(article)) for article in checked]
+def iter_read(
+    articles: Iterable[Article],
+    *,
+    batch_size: int = 64,
+    n_process: int = 1,
+) -> Iterator[ReadArticle]:
+    """:func:`read` over many articles as a stream, in input order, through one ``nlp.pipe``.
+
+    Articles are cleaned as spaCy asks for more text, so memory stays flat on long inputs;
+    ``n_process`` > 1 parses in that many processes (spaCy's own multiprocessing).
+    """
     nlp = load_pipeline()
-    texts = (article.text[start:end] for article, segments in plan for start, end in segments)
-    docs: Iterator = iter(nlp.pipe(texts, batch_size=batch_size))
+    pending: deque[tuple[Article, list[tuple[int, int]]]] = deque()
+
+    def texts() -> Iterator[str]:
+        for given in articles:
+            article = _check_article(given)
+            segments = _segments(article)
+            pending.append((article, segments))
+            for start, end in segments:
+                yield article.text[start:end]
+
+    def finished_empty() -> Iterator[ReadArticle]:
+        # Articles with no body (empty text) get no docs: they are done as soon as they come up.
+        while pending and not pending[0][1]:
+            article, _ = pending.popleft()
+            yield _assemble(article, [], [])
+
+    collected: list = []
+    for doc in nlp.pipe(texts(), batch_size=batch_size, n_process=n_process):
+        yield from finished_empty()
+        collected.append(doc)
+        article, segments = pending[0]
+        if len(collected) == len(segments):
+            pending.popleft()
+            yield _assemble(article, segments, collected)
+            collected = []
+    yield from finished_empty()
+
+
+def read_many(
+    articles: Iterable[Article],
+    *,
+    batch_size: int = 64,
+    n_process: int = 1,
+    progress: Optional[Callable[[ReadArticle], None]] = None,
+) -> list[ReadArticle]:
+    """:func:`read` over many articles; results in input order (see :func:`iter_read`).
+
+    ``progress`` is called with each article as it is read (the CLI draws its progress bar so).
+    """
     results = []
-    for article, segments in plan:
-        article_docs = [next(docs) for _ in segments]
-        results.append(_assemble(article, segments, article_docs))
+    for result in iter_read(articles, batch_size=batch_size, n_process=n_process):
+        if progress is not None:
+            progress(result)
+        results.append(result)
     return results
 
 
-def build(articles: Iterable[Article], *, batch_size: int = 64) -> Timeline:
+def build(
+    articles: Iterable[Article],
+    *,
+    batch_size: int = 64,
+    n_process: int = 1,
+    progress: Optional[Callable[[ReadArticle], None]] = None,
+) -> Timeline:
     """One ordered timeline from several articles: each real-world event once, with its sources.
 
     The result does not depend on the order of ``articles``; an article given twice counts once.
     """
-    reads = read_many(articles, batch_size=batch_size)
+    reads = read_many(articles, batch_size=batch_size, n_process=n_process, progress=progress)
     return assemble(
         (ArticleInfo.of(r.article) for r in reads),
         (mention for r in reads for mention in r.events),
