@@ -105,6 +105,8 @@ class ArticleEvents:
     _persons: dict[int, Optional[str]] = field(factory=dict)
     #: Every event trigger found, kept or not: antecedents for "the meeting" may be undated.
     _all: list[_Event] = field(factory=list)
+    #: Quoted token indices of each segment's doc (by id), computed once per segment.
+    _quoted: dict[int, set[int]] = field(factory=dict)
 
     # -----------------------------------------------------------------------------------------
     # entry points
@@ -120,6 +122,7 @@ class ArticleEvents:
             for token in sent:
                 sentence_of[token.i] = sentences[index]
         quoted = _quoted_tokens(doc)
+        self._quoted[id(doc)] = quoted
         speakers = _speakers(doc, quoted)
         self._persons = self._person_before(doc)
         in_time = {
@@ -364,7 +367,7 @@ class ArticleEvents:
         for statement in (e for e in following if e.sentence == next_sentence):
             if event_class(statement.trigger.lemma_) == "say" and statement.when is not None:
                 doc = statement.trigger.doc
-                quoted = _quoted_tokens(doc)
+                quoted = self._quoted.get(id(doc)) or _quoted_tokens(doc)
                 quote = {t.lemma_.lower() for t in statement.trigger.sent if t.i in quoted and t.pos_ == "NOUN"}
                 if topic & quote:
                     event.when, event.dated_by = statement.when, "discourse"
@@ -407,10 +410,22 @@ def _link(first: _Event, second: _Event) -> None:
 
 def _entity_name(token: "Token") -> str:
     """The cleaned name of the entity a token is in ("Trump’s Helsinki" for "Trump": Trump)."""
-    entity = next(e for e in token.doc.ents if e.start <= token.i < e.end)
+    entity = _entity_of(token)
     words = [t for t in entity if t.i >= _possessive_cut(entity, token.i)]
     words = [t for t in words if t.i <= _possessive_end(entity, token.i)]
     return clean_name("".join(t.text + t.whitespace_ for t in words))
+
+
+def _entity_of(token: "Token") -> "Span":
+    """The entity span a token is in, found from its IOB tags (no scan over ``doc.ents``)."""
+    doc = token.doc
+    start = token.i
+    while doc[start].ent_iob_ == "I" and start > 0:
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
 
 
 # Tokens that split what NER glued into one entity ("Trump’s Helsinki", "Kosachev, Kosachev").
