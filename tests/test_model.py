@@ -113,3 +113,11 @@ def test_empty_text_gives_an_empty_result():
     assert (read.body, read.sentences, read.time_expressions) == ((), (), ())
     read = timeline.read(Article("  \n\n ", "2018-08-06"))
     assert read.time_expressions == ()
+
+
+def test_errors_survive_pickling_between_processes():
+    import pickle
+
+    error = timeline.InvalidDateError("'a.txt'", "no publication date given")
+    again = pickle.loads(pickle.dumps(error))
+    assert (type(again), str(again), again.article, again.problem) == (type(error), str(error), error.article, error.problem)

@@ -15,6 +15,10 @@ class InvalidArticleError(TimelineError, ValueError):
         self.problem = problem
         super().__init__(f"article {article}: {problem}")
 
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        # Errors raised in worker processes (spaCy's n_process, Dask) must unpickle intact.
+        return (type(self), (self.article, self.problem))
+
 
 class InvalidDateError(InvalidArticleError):
     """A publication date (or another date given by the caller) cannot be used."""
