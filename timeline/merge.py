@@ -10,6 +10,11 @@ two dated mentions, shared content words.
 The result depends only on the *set* of mentions: they are deduplicated and put in a canonical
 order before clustering, so the order of the input articles does not matter, the same article
 twice adds nothing, and merging two timelines equals building one from all their articles.
+
+At scale, not every pair of one class is compared: only pairs that share a blocking key (a
+name, a surname's first letters, a week with two content words, an event noun's date) or that
+refer to each other, and within a block larger than :data:`WINDOW` only near neighbours in date
+order (see ``docs/merging.md``, "Merge at scale").
 """
 
 from __future__ import annotations
@@ -18,16 +23,17 @@ import functools
 import json
 import re
 from datetime import date
-from typing import Iterable, Optional, Sequence
+from itertools import combinations
+from typing import Iterable, Iterator, Optional, Sequence
 
-from attrs import define
+from attrs import define, frozen
 from rapidfuzz.distance import JaroWinkler
 
 from .lexicon import EVENT_NOUNS, TITLES
 from .model import ArticleInfo, Entry, Mention, Status, TimeValue, Timeline
 from .order import entry_sort_key, mention_sort_key
 
-__all__ = ["assemble", "names_match", "can_merge", "NAME_SIMILARITY"]
+__all__ = ["assemble", "cluster", "names_match", "can_merge", "MergeStats", "NAME_SIMILARITY", "WINDOW"]
 
 #: Jaro-Winkler similarity (rapidfuzz) from which two spellings of a name are one: "kosachev" /
 #: "kosachyov" is 0.93, "gorbachev" / "gorbachov" 0.96; "trump" / "truman" 0.89 and "paul" /
@@ -35,6 +41,10 @@ __all__ = ["assemble", "names_match", "can_merge", "NAME_SIMILARITY"]
 NAME_SIMILARITY = 0.9
 #: Share of content words two precisely dated mentions need in common when they share no actor.
 KEYWORD_OVERLAP = 0.5
+#: Sorted neighbourhood: within a block of more than ``WINDOW + 1`` mentions, each mention is
+#: compared only with the ``WINDOW`` mentions after it (and so with the ``WINDOW`` before it) in
+#: date order. Smaller blocks are compared in full.
+WINDOW = 50
 
 
 # ---------------------------------------------------------------------------------------------
@@ -84,22 +94,69 @@ def statuses_compatible(first: Status, second: Status) -> bool:
     return (first is Status.NEGATED) == (second is Status.NEGATED)
 
 
-def _keyword_overlap(first: Mention, second: Mention) -> tuple[int, float]:
+def _precise(value: Optional[TimeValue]) -> bool:
+    """Dated to a week or finer: a date that few unrelated events share."""
+    return value is not None and value.start is not None and value.end is not None and (value.end - value.start).days <= 7
+
+
+def _is_event_noun(mention: Mention) -> bool:
+    return mention.trigger.lower() in EVENT_NOUNS or mention.trigger.lower().rstrip("s") in EVENT_NOUNS
+
+
+@frozen
+class _Traits:
+    """What comparing a mention with others reads, computed once per mention (see ``cluster``)."""
+
+    key: tuple[str, int, int, str]
+    refers_to: Optional[tuple[str, int, int, str]]
+    article: str
+    agent: Optional[str]
+    entities: tuple[str, ...]
+    when: Optional[TimeValue]
+    #: The calendar range of ``when``; None when undated or not a calendar date ("recently").
+    start: Optional[date]
+    end: Optional[date]
+    negated: bool
+    precise: bool
+    event_noun: bool
+    trigger: str  # lower-cased
+    #: Content words: the keywords but the event's own class word.
+    content: frozenset[str]
+
+    @classmethod
+    def of(cls, mention: Mention) -> "_Traits":
+        when = mention.when
+        start, end = (when.start, when.end) if when is not None and when.start is not None else (None, None)
+        if start is not None:
+            assert end is not None
+        return cls(
+            mention.key,
+            mention.refers_to,
+            mention.article,
+            mention.agent,
+            mention.entities,
+            when,
+            start,
+            end,
+            mention.status is Status.NEGATED,
+            _precise(when),
+            _is_event_noun(mention),
+            mention.trigger.lower(),
+            frozenset(mention.keywords) - {mention.event},
+        )
+
+
+def _keyword_overlap(first: _Traits, second: _Traits) -> tuple[int, float]:
     """Shared content words (the event's own class word aside): how many, and what share."""
-    a, b = set(first.keywords) - {first.event}, set(second.keywords) - {second.event}
+    a, b = first.content, second.content
     if not a or not b:
         return 0, 0.0
     shared = len(a & b)
     return shared, shared / min(len(a), len(b))
 
 
-def _precise(value: Optional[TimeValue]) -> bool:
-    """Dated to a week or finer: a date that few unrelated events share."""
-    return value is not None and value.start is not None and value.end is not None and (value.end - value.start).days <= 7
-
-
-def evidence(first: Mention, second: Mention) -> float:
-    """How strongly two mentions look like one event (0 = no evidence at all)."""
+def _evidence(first: _Traits, second: _Traits) -> float:
+    """``evidence`` of two mentions' traits."""
     if first.refers_to == second.key or second.refers_to == first.key:
         return 5.0  # the text itself says so: "the previous trip" refers back to that trip
     shared, overlap = _keyword_overlap(first, second)
@@ -119,28 +176,36 @@ def evidence(first: Mention, second: Mention) -> float:
     same_day = both_dated and first.when == second.when
     # Without a shared actor, what two clauses say must match closely, on a precise date:
     # "unveiled a package of Russia sanctions" / "unfurled a sanctions package" in the same week.
-    same_content = _precise(first.when) and _precise(second.when) and shared >= 2 and overlap >= KEYWORD_OVERLAP
+    same_content = first.precise and second.precise and shared >= 2 and overlap >= KEYWORD_OVERLAP
     # Two event nouns of one class on the same date ("the 2016 elections", "the 2016 U.S.
     # election") name one event even when the clause says nothing more.
-    same_named_event = same_day and _is_event_noun(first) and _is_event_noun(second)
+    same_named_event = same_day and first.event_noun and second.event_noun
     if actors == 0 and not same_content and not same_named_event:
         return 0.0
-    return 2.0 * min(actors, 2) + 2.0 * overlap + (1.0 if same_day else 0.0) + (0.5 if first.trigger.lower() == second.trigger.lower() else 0.0)
+    return 2.0 * min(actors, 2) + 2.0 * overlap + (1.0 if same_day else 0.0) + (0.5 if first.trigger == second.trigger else 0.0)
 
 
-def _is_event_noun(mention: Mention) -> bool:
-    return mention.trigger.lower() in EVENT_NOUNS or mention.trigger.lower().rstrip("s") in EVENT_NOUNS
+def evidence(first: Mention, second: Mention) -> float:
+    """How strongly two mentions look like one event (0 = no evidence at all)."""
+    return _evidence(_Traits.of(first), _Traits.of(second))
+
+
+def _compatible(first: _Traits, second: _Traits) -> bool:
+    """Status, dates and doers allow two mentions of one class to be one event: the checks of
+    ``statuses_compatible``, ``dates_compatible`` and doers' ``names_match``."""
+    if first.negated != second.negated:
+        return False
+    if first.start is not None and second.start is not None and not (first.start <= second.end and second.start <= first.end):  # type: ignore[operator]
+        return False
+    return not (first.agent and second.agent and not names_match(first.agent, second.agent))
 
 
 def can_merge(first: Mention, second: Mention) -> bool:
     """Could these two mentions report the same event (ignoring the rest of a cluster)?"""
-    if first.event != second.event or not statuses_compatible(first.status, second.status):
+    if first.event != second.event:
         return False
-    if not dates_compatible(first.when, second.when):
-        return False
-    if first.agent and second.agent and not names_match(first.agent, second.agent):
-        return False
-    return evidence(first, second) > 0
+    a, b = _Traits.of(first), _Traits.of(second)
+    return _compatible(a, b) and _evidence(a, b) > 0
 
 
 # ---------------------------------------------------------------------------------------------
@@ -223,25 +288,219 @@ def _canonical(mentions: Iterable[Mention]) -> list[Mention]:
     return sorted(unique.values(), key=mention_sort_key)
 
 
-def cluster(mentions: Iterable[Mention]) -> list[list[Mention]]:
+# ---------------------------------------------------------------------------------------------
+# candidate pairs: blocking and sorted neighbourhood
+
+
+@define
+class MergeStats:
+    """What clustering compared: pass one to :func:`cluster` or :func:`assemble` to have it counted.
+
+    Counts are added to, so one object can sum several calls.
+    """
+
+    #: Distinct mentions clustered.
+    mentions: int = 0
+    #: Blocks (class and key) holding two mentions or more.
+    blocks: int = 0
+    #: Mentions in the largest block.
+    largest_block: int = 0
+    #: Blocks larger than ``window + 1``: compared with near neighbours only.
+    windowed_blocks: int = 0
+    #: Memberships of mentions in those blocks (a mention in three blocks counts three): each
+    #: compares with at most ``window`` mentions after it per block, so with a window, pairs
+    #: compared are at most ``window * memberships`` plus the pairs linked by ``refers_to``.
+    memberships: int = 0
+    #: Distinct pairs compared (status, dates, doers, then evidence): the cost that matters.
+    pairs: int = 0
+    #: Compared pairs that may merge (``can_merge``): the candidate links.
+    links: int = 0
+
+
+@functools.lru_cache(maxsize=65536)
+def _surname_keys(surname: str) -> frozenset[str]:
+    """The first three letters of a surname, also with any one of them deleted.
+
+    Two spellings share a key when their first three letters agree up to one edit: Kosachev /
+    Kosachyov ("kos"), Gaddafi / Qaddafi ("add"), Yeltsin / Eltsin ("elt"), Tchaikovsky /
+    Chaikovsky ("cha").
+    """
+    return frozenset({surname[:3]} | {(surname[:k] + surname[k + 1 :])[:3] for k in range(min(3, len(surname)))})
+
+
+def _surname_groups(surnames: Iterable[str]) -> dict[str, str]:
+    """Each surname -> its group: the surnames linked to it by near-identical spellings.
+
+    Candidates are surnames sharing a ``_surname_keys`` key; two of them are linked when their
+    Jaro-Winkler similarity reaches ``NAME_SIMILARITY`` (as in ``names_match``); a group is a
+    connected component of links, named by its first surname in alphabetical order. Only
+    distinct surnames are compared, so this is cheap however many mentions name them.
+    """
+    parent = {word: word for word in surnames}
+
+    def root(word: str) -> str:
+        while parent[word] != word:
+            parent[word] = parent[parent[word]]
+            word = parent[word]
+        return word
+
+    candidates: dict[str, list[str]] = {}
+    for word in sorted(parent):
+        for key in _surname_keys(word):
+            candidates.setdefault(key, []).append(word)
+    for words in candidates.values():
+        for first, second in combinations(words, 2):
+            a, b = root(first), root(second)
+            if a != b and JaroWinkler.similarity(first, second) >= NAME_SIMILARITY:
+                parent[max(a, b)] = min(a, b)
+    return {word: root(word) for word in parent}
+
+
+def _week(day: date) -> tuple[int, int]:
+    year, week, _ = day.isocalendar()
+    return year, week
+
+
+#: Roles of a word in a name, for ("word", w) blocks: w ends a name (a surname), or w is in a
+#: name but not at its end (a first or middle name).
+_LAST, _INNER = 1, 2
+
+
+def _blocking_keys(mention: Mention, groups: dict[str, str]) -> dict[tuple, int]:
+    """Keys that every mention it could have evidence with (other than by ``refers_to``) shares,
+    each with the roles the mention's names give it (for ``("word", w)`` keys; 0 for others).
+
+    - a shared name (``names_match``): when the surnames are the same or near-identical
+      spellings, the surname's group (``_surname_groups``); when one name's words are among the
+      other's ("Paul" / "Sen. Rand Paul": the same surname; "Donald" / "Donald Trump": the
+      shorter name's surname is the longer one's first name), the word: ``("word", w)`` blocks
+      count only where ``w`` ends one name and is inside another (see ``_blocked_pairs``);
+    - shared content on a precise date: the ISO week of the date's first and of its last day,
+      with each pair of content words (two mentions dated to a week or finer that overlap share
+      a day, so a week, and they need two shared words);
+    - two event nouns with the same date: the date.
+    """
+    keys: dict[tuple, int] = {}
+    for name in mention.entities:
+        words = _name_words(name)
+        if words:
+            keys[("surname", groups[words[-1]])] = 0
+            for position, word in enumerate(words):
+                key = ("word", word)
+                keys[key] = keys.get(key, 0) | (_LAST if position == len(words) - 1 else _INNER)
+    when = mention.when
+    if _precise(when):
+        assert when is not None and when.start is not None and when.end is not None
+        content = sorted(set(mention.keywords) - {mention.event})
+        if len(content) >= 2:
+            for week in {_week(when.start), _week(when.end)}:
+                keys.update((("content", week, pair), 0) for pair in combinations(content, 2))
+    if when is not None and _is_event_noun(mention):
+        keys[("noun", when)] = 0
+    return keys
+
+
+def _position(mention: Mention) -> date:
+    """Where a mention sits in a block's date order: its date's first day, else its publication day."""
+    if mention.when is not None and mention.when.start is not None:
+        return mention.when.start
+    return date.fromisoformat(mention.published[:10]) if mention.published else date.max
+
+
+def _blocked_pairs(ordered: Sequence[Mention], indices: Sequence[int], window: Optional[int], stats: Optional[MergeStats]) -> Iterator[tuple[int, int]]:
+    """Candidate pairs ``(i, j)``, ``i < j``, of one class: pairs that share a blocking key (in a
+    block larger than ``window + 1``, only those at most ``window`` apart in date order), and
+    pairs where one refers to the other. Each pair once (their order does not matter: links are
+    sorted)."""
+    groups = _surname_groups({words[-1] for i in indices for name in ordered[i].entities if (words := _name_words(name))})
+    # One date order for every block: (position, canonical index). A block's members are
+    # appended in this order, so within each block "j follows i" means the same thing, and a
+    # pair that shares several blocks comes from i's neighbours only.
+    members = sorted(indices, key=lambda i: (_position(ordered[i]), i))
+    blocks: dict[tuple, list[int]] = {}
+    roles: dict[tuple, int] = {}
+    places: dict[int, list[tuple[tuple, int]]] = {}
+    for i in members:
+        place = places[i] = []
+        for key, role in _blocking_keys(ordered[i], groups).items():
+            block = blocks.setdefault(key, [])
+            place.append((key, len(block)))
+            block.append(i)
+            roles[key] = roles.get(key, 0) | role
+    # A word that ends no name, or is inside none, links nothing the surname groups do not.
+    for key, role in roles.items():
+        if key[0] == "word" and role != _LAST | _INNER:
+            blocks[key] = []  # (members keep their places: slices of an empty list are empty)
+    rank = {i: r for r, i in enumerate(members)}
+    where = {ordered[i].key: i for i in indices}
+    referred: dict[int, set[int]] = {}
+    for i in indices:
+        target = where.get(ordered[i].refers_to) if ordered[i].refers_to is not None else None  # type: ignore[arg-type]
+        if target is not None and target != i:
+            first, second = sorted((i, target), key=rank.__getitem__)
+            referred.setdefault(first, set()).add(second)
+    if stats is not None:
+        sizes = [len(b) for b in blocks.values() if len(b) > 1]
+        stats.blocks += len(sizes)
+        stats.largest_block = max([stats.largest_block, *sizes])
+        stats.windowed_blocks += sum(1 for size in sizes if window is not None and size > window + 1)
+        stats.memberships += sum(sizes)
+    for i in members:
+        following: set[int] = set(referred.get(i, ()))
+        for key, at in places[i]:
+            block = blocks[key]
+            following.update(block[at + 1 :] if window is None else block[at + 1 : at + 1 + window])
+        for j in following:
+            yield (i, j) if i < j else (j, i)
+
+
+def _all_pairs(indices: Sequence[int]) -> Iterator[tuple[int, int]]:
+    for position, i in enumerate(indices):
+        for j in indices[position + 1 :]:
+            yield i, j
+
+
+def cluster(
+    mentions: Iterable[Mention],
+    *,
+    window: Optional[int] = WINDOW,
+    all_pairs: bool = False,
+    stats: Optional[MergeStats] = None,
+) -> list[list[Mention]]:
     """Group the mentions of one event.
 
-    Within each event class (the blocking key: mentions of different classes are never
-    compared), every pair with evidence is a candidate link; links are taken strongest first
-    (ties in canonical order), and a link joins two groups only when all their members are
-    compatible — so a chain of look-alikes cannot pull two different events together.
+    Mentions of different classes are never compared. Within a class, the candidate pairs are
+    those that share a blocking key (see ``_blocking_keys``; in a block of more than ``window +
+    1`` mentions only those at most ``window`` apart in date order; ``window=None`` compares
+    whole blocks) or where one refers to the other; ``all_pairs=True`` compares every pair of
+    the class instead (the reference: the same result wherever no block is windowed, bar
+    surnames whose first three letters differ by two edits, see ``_surname_groups``). Every candidate pair with evidence is a link;
+    links are taken strongest first (ties in canonical order), and a link joins two groups only
+    when all their members are compatible — so a chain of look-alikes cannot pull two different
+    events together.
     """
     ordered = _canonical(mentions)
     by_class: dict[str, list[int]] = {}
     for index, mention in enumerate(ordered):
         by_class.setdefault(mention.event, []).append(index)
+    if stats is not None:
+        stats.mentions += len(ordered)
     groups: list[list[Mention]] = []
     for indices in by_class.values():
+        pairs = _all_pairs(indices) if all_pairs else _blocked_pairs(ordered, indices, window, stats)
+        traits = {i: _Traits.of(ordered[i]) for i in indices}
         links = []
-        for position, i in enumerate(indices):
-            for j in indices[position + 1 :]:
-                if can_merge(ordered[i], ordered[j]):
-                    links.append((-evidence(ordered[i], ordered[j]), i, j))
+        compared = 0
+        for i, j in pairs:
+            compared += 1
+            first, second = traits[i], traits[j]
+            if _compatible(first, second):
+                strength = _evidence(first, second)
+                if strength > 0:
+                    links.append((-strength, i, j))
+        if stats is not None:
+            stats.pairs += compared
+            stats.links += len(links)
         clusters = {i: _Cluster.of(i, ordered[i]) for i in indices}
         owner = {i: i for i in indices}
         for _, i, j in sorted(links):
@@ -336,12 +595,23 @@ def make_entry(mentions: Sequence[Mention], sources: dict[str, str]) -> Entry:
     )
 
 
-def assemble(articles: Iterable[ArticleInfo], mentions: Iterable[Mention]) -> Timeline:
-    """The timeline of these articles and mentions: merged, ordered, independent of input order."""
+def assemble(
+    articles: Iterable[ArticleInfo],
+    mentions: Iterable[Mention],
+    *,
+    window: Optional[int] = WINDOW,
+    all_pairs: bool = False,
+    stats: Optional[MergeStats] = None,
+) -> Timeline:
+    """The timeline of these articles and mentions: merged, ordered, independent of input order.
+
+    ``window``, ``all_pairs`` and ``stats`` are passed to :func:`cluster`.
+    """
     unique_articles: dict[str, ArticleInfo] = {}
     for info in sorted(articles, key=lambda a: json.dumps(a.to_dict(), sort_keys=True)):
         unique_articles.setdefault(info.id, info)  # two versions of one id: the same one always wins
     infos = tuple(sorted(unique_articles.values(), key=lambda a: (a.published, a.id)))
     sources = {a.id: a.source or a.id for a in infos}
-    entries = [make_entry(group, sources) for group in cluster(mentions)]
+    groups = cluster(mentions, window=window, all_pairs=all_pairs, stats=stats)
+    entries = [make_entry(group, sources) for group in groups]
     return Timeline(articles=infos, entries=tuple(sorted(entries, key=entry_sort_key)))
