@@ -37,7 +37,7 @@ import xml.etree.ElementTree as ET
 from collections import Counter, defaultdict
 from itertools import combinations
 from pathlib import Path
-from typing import Any, Iterable, Optional, Sequence
+from typing import Any, Optional, Sequence
 
 from attrs import define, field, frozen
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from timeline import ArticleInfo, Entry, Mention, Sentence, Status, Timeline, TimeValue
+from timeline import ArticleInfo, Entry, Mention, Sentence, Timeline, TimeValue
 from timeline.render import date_label, describe_value, to_markdown
 
 EXAMINER = ArticleInfo("exam-1", "2018-08-03", "Washington Examiner")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import TYPE_CHECKING, Iterator, Optional
+from typing import TYPE_CHECKING, Optional
 
 from attrs import frozen
 
@@ -309,6 +309,3 @@ def _non_overlapping(windows: set[tuple[int, int]]) -> list[tuple[int, int]]:
             kept.append((start, end))
     return sorted(kept)
 
-
-def iter_sentences(doc: "Doc") -> Iterator["Span"]:
-    return iter(doc.sents)

@@ -73,10 +73,6 @@ def names_match(first: str, second: str) -> bool:
     return surnames and (len(a) == 1 or len(b) == 1 or JaroWinkler.similarity(a[0], b[0]) >= NAME_SIMILARITY)
 
 
-def shared_actors(first: Sequence[str], second: Sequence[str]) -> int:
-    return sum(1 for a in first if any(names_match(a, b) for b in second))
-
-
 # ---------------------------------------------------------------------------------------------
 # compatibility
 
@@ -87,11 +83,6 @@ def dates_compatible(first: Optional[TimeValue], second: Optional[TimeValue]) ->
         return True
     assert first.end is not None and second.end is not None
     return first.start <= second.end and second.start <= first.end
-
-
-def statuses_compatible(first: Status, second: Status) -> bool:
-    """A planned event and its report that it happened are one event; a denial is not."""
-    return (first is Status.NEGATED) == (second is Status.NEGATED)
 
 
 def _precise(value: Optional[TimeValue]) -> bool:
@@ -191,11 +182,11 @@ def evidence(first: Mention, second: Mention) -> float:
 
 
 def _compatible(first: _Traits, second: _Traits) -> bool:
-    """Status, dates and doers allow two mentions of one class to be one event: the checks of
-    ``statuses_compatible``, ``dates_compatible`` and doers' ``names_match``."""
-    if first.negated != second.negated:
-        return False
-    if first.start is not None and second.start is not None and not (first.start <= second.end and second.start <= first.end):  # type: ignore[operator]
+    """Status, dates and doers allow two mentions of one class to be one event.
+
+    A planned event and its report that it happened are one event; a denial is not.
+    """
+    if first.negated != second.negated or not dates_compatible(first.when, second.when):
         return False
     return not (first.agent and second.agent and not names_match(first.agent, second.agent))
 

@@ -13,7 +13,7 @@ from .detect import Candidate, detect
 from .events import ArticleEvents
 from .errors import InvalidArticleError, InvalidExpressionError
 from .merge import assemble
-from .model import Article, ArticleInfo, ReadArticle, Sentence, TimeExpression, Timeline, TimeValue, parse_published
+from .model import Article, ArticleInfo, DateLike, ReadArticle, Sentence, TimeExpression, Timeline, TimeValue, parse_published
 from .nlp import load_pipeline
 from .resolution import Context, Tense, resolve_phrase
 from .timex import TimexType
@@ -190,7 +190,7 @@ _LEADING_PREPOSITIONS = ("in ", "on ", "at ", "during ", "since ", "by ", "until
 
 def resolve(
     phrase: str,
-    published: Union[date, datetime, str],
+    published: DateLike,
     *,
     tense: Union[Tense, str, None] = None,
 ) -> TimeValue:

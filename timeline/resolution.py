@@ -154,10 +154,6 @@ def add_months(year: int, month: int, n: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-def quarter_of(d: date) -> int:
-    return (d.month - 1) // 3 + 1
-
-
 def _mod(groups: Groups, key: str = "edge") -> Optional[str]:
     word = groups.get(key)
     if not word:
