@@ -37,3 +37,13 @@ def environment(packages: Iterable[str]) -> dict[str, Any]:
         "processor": platform.processor() or platform.machine(),
         "cpus": os.cpu_count(),
     }
+
+
+def header(env: dict[str, Any], *, more_follows: bool = False) -> list[str]:
+    """The Markdown lines every benchmark report starts with: command, machine, versions."""
+    versions = ", ".join(f"{k} {v}" for k, v in env.items() if k not in ("command", "platform", "processor", "cpus"))
+    return [
+        f"Command: `{env['command']}`  ",
+        f"Machine: {env['platform']}, {env['processor']}, {env['cpus']} CPUs  ",
+        f"Versions: {versions}" + ("  " if more_follows else ""),
+    ]

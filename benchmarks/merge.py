@@ -46,7 +46,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 import timeline  # noqa: E402
-from environment import environment as shared_environment  # noqa: E402
+from environment import environment as shared_environment, header  # noqa: E402
 from timeline.model import Article, Mention, Timeline  # noqa: E402
 from timeline.timeml import read_timeml  # noqa: E402
 from timeline.timex import calendar_range  # noqa: E402
@@ -710,13 +710,10 @@ def details(result: Result) -> list[str]:
 
 
 def report(results: Sequence[Result], env: dict[str, Any], notes: Sequence[str], load_seconds: float, with_details: bool) -> str:
-    versions = ", ".join(f"{k} {v}" for k, v in env.items() if k not in ("command", "platform", "processor", "cpus"))
     lines = [
         "# Merge quality: pairwise merge P/R/F1 and entry dates",
         "",
-        f"Command: `{env['command']}`  ",
-        f"Machine: {env['platform']}, {env['processor']}, {env['cpus']} CPUs  ",
-        f"Versions: {versions}",
+        *header(env),
         "",
         "Pairs are over mapped system mentions: sys+ = same entry, gold+ = same gold event; "
         "cross-article = the two mentions come from different articles. P/R/F1 in %. "

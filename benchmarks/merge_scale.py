@@ -61,7 +61,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from environment import environment as shared_environment  # noqa: E402
+from environment import environment as shared_environment, header  # noqa: E402
 from timeline.merge import WINDOW, MergeStats, assemble  # noqa: E402
 from timeline.model import ArticleInfo, Mention, Sentence, Status, Timeline, TimeValue  # noqa: E402
 
@@ -411,14 +411,11 @@ def table(runs: Sequence[Run]) -> str:
 
 
 def report(runs: Sequence[Run], env: dict[str, Any], window: int, seed: int, generated: dict[int, str]) -> str:
-    versions = ", ".join(f"{k} {v}" for k, v in env.items() if k not in ("command", "platform", "processor", "cpus"))
     blocked = [(r.n, r.seconds) for r in runs if r.mode == "blocked"]
     lines = [
         "# Merge at scale: assemble on synthetic mentions",
         "",
-        f"Command: `{env['command']}`  ",
-        f"Machine: {env['platform']}, {env['processor']}, {env['cpus']} CPUs  ",
-        f"Versions: {versions}  ",
+        *header(env, more_follows=True),
         f"Window: {window}; generator seed: {seed}",
         "",
         *[f"- {n:,} mentions: {text}" for n, text in generated.items()],

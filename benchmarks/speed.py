@@ -25,7 +25,7 @@ from typing import Callable, Sequence
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))  # benchmark this checkout
 
-from environment import environment  # noqa: E402
+from environment import environment, header  # noqa: E402
 from tempeval import SYSTEMS  # noqa: E402  (the peers' wrappers, shared with the accuracy benchmark)
 
 import timeline  # noqa: E402
@@ -112,9 +112,7 @@ def main() -> None:
     seconds = {name: median_seconds(run, args.repeat) for name, run in runs(documents, peers, args.n_process).items()}
     env = environment(PACKAGES)
     print("# Reading speed\n")
-    print(f"Command: `{env['command']}`  ")
-    print(f"Machine: {env['platform']}, {env['processor']}, {env['cpus']} CPUs  ")
-    print("Versions: " + ", ".join(f"{k} {env[k]}" for k in ("python", "timeline", *PACKAGES)) + "\n")
+    print("\n".join(header(env)) + "\n")
     print(f"{len(documents)} documents ({args.corpus} and the 2 seeds), {words:,} words; median of {args.repeat} runs, one process each unless stated.\n")
     base = seconds["spaCy full pipeline (nlp.pipe)"]
     print("| run | seconds | words/s | speed relative to spaCy full pipeline |")

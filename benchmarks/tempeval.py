@@ -27,7 +27,7 @@ REPO = Path(__file__).resolve().parents[1]
 # Benchmark this checkout, whether or not (and whichever) timeline is installed.
 sys.path.insert(0, str(REPO))
 
-from environment import environment as shared_environment  # noqa: E402
+from environment import environment as shared_environment, header  # noqa: E402
 from tempeval_scoring import Counts, Timex, count, errors, scores  # noqa: E402
 
 from timeline.timeml import TimeMLDocument, read_timeml  # noqa: E402
@@ -458,13 +458,10 @@ def environment() -> dict[str, Any]:
 
 
 def report(runs: Sequence[Run], env: dict[str, Any], skipped: dict[str, str], systems: Sequence[str]) -> str:
-    versions = ", ".join(f"{k} {v}" for k, v in env.items() if k not in ("command", "platform", "processor", "cpus"))
     lines = [
         "# TempEval-3 Task A: TIMEX3 extents, values and types",
         "",
-        f"Command: `{env['command']}`  ",
-        f"Machine: {env['platform']}, {env['processor']}, {env['cpus']} CPUs  ",
-        f"Versions: {versions}",
+        *header(env),
         "",
         "P/R/F1 in %, micro-averaged over documents; seconds are wall time for the whole corpus.",
         "",
