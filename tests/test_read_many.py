@@ -56,3 +56,62 @@ def test_progress_is_called_once_per_article_in_order():
     given_articles = [Article("Paul met Kosachev on Monday.", "2018-08-07", id=f"a{i}") for i in range(3)]
     timeline.read_many(given_articles, progress=lambda read: seen.append(read.article.id))
     assert seen == ["a0", "a1", "a2"]
+
+
+# --- reading time expressions alone ---------------------------------------------------------
+
+
+@settings(max_examples=15, deadline=None)
+@given(articles, st.integers(1, 4))
+def test_times_only_stream_equals_mapping_read(given_articles, batch_size):
+    assert timeline.read_many(given_articles, batch_size=batch_size, events=False) == [
+        timeline.read(a, events=False) for a in given_articles
+    ]
+
+
+@settings(max_examples=15, deadline=None)
+@given(articles)
+def test_times_only_finds_what_the_full_pipeline_finds(given_articles):
+    """On these texts the NER adds no seed: both modes find the same expressions and values."""
+    full = timeline.read_many(given_articles)
+    alone = timeline.read_many(given_articles, events=False)
+    assert [r.time_expressions for r in alone] == [r.time_expressions for r in full]
+    assert all(r.events == () for r in alone)
+
+
+def test_times_only_on_the_seeds_matches_the_full_pipeline(seeds_read):
+    from conftest import seed_articles
+
+    alone = {r.article.source: r for r in timeline.read_many(seed_articles(), events=False)}
+    for source, full in seeds_read.items():
+        assert [(e.text, e.start, e.value) for e in alone[source].time_expressions] == [
+            (e.text, e.start, e.value) for e in full.time_expressions
+        ]
+
+
+def test_times_only_sentences_cover_the_body_in_order():
+    text = "The cat sat on the mat. It was quiet.\n\nHe said on Monday that he would return. Nobody knows why."
+    read = timeline.read(Article(text, "2018-08-07"), events=False)
+    assert [s.text for s in read.sentences] == [
+        "The cat sat on the mat.",
+        "It was quiet.",
+        "He said on Monday that he would return.",
+        "Nobody knows why.",
+    ]
+    assert all(text[s.start : s.end] == s.text for s in read.sentences)
+    assert [(e.text, e.value.value, e.sentence.text) for e in read.time_expressions] == [
+        ("Monday", "2018-08-06", "He said on Monday that he would return.")
+    ]
+
+
+def test_sentence_runs_group_sentences_by_time_cue():
+    from timeline.detect import sentence_runs
+    from timeline.nlp import load_pipeline
+
+    text = "The dog barked. It purred. He left on Monday. In 1999 it rained. Nobody knows why."
+    runs = sentence_runs(text, load_pipeline())
+    assert [(run.has_cue, [text[a:b] for a, b in run.sentences]) for run in runs] == [
+        (False, ["The dog barked.", "It purred."]),
+        (True, ["He left on Monday.", "In 1999 it rained."]),
+        (False, ["Nobody knows why."]),
+    ]

@@ -153,11 +153,14 @@ def main() -> None:
 @click.option("--meta", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="JSON metadata like seeds/seeds.json.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def timexes(files: tuple[Path, ...], published: Optional[str], source: Optional[str], meta: Optional[Path], fmt: str) -> None:
-    """List the time expressions of FILES, resolved against each one's publication date."""
+    """List the time expressions of FILES, resolved against each one's publication date.
+
+    Reads time expressions alone (no events), which parses only the sentences with a time cue.
+    """
     from .pipeline import read_many
 
     try:
-        read = read_many(articles_from_files(files, published, source, meta))
+        read = read_many(articles_from_files(files, published, source, meta), events=False)
     except TimelineError as error:
         raise click.ClickException(str(error)) from None
     if fmt == "json":

@@ -1,7 +1,7 @@
 """Detect: find the spans of time expressions in a parsed body segment, with the tense that dates them.
 
-Seeds come from a spaCy ``Matcher`` (time words, year-like numbers, clock times) and from the
-NER's DATE and TIME entities. Around each seed the detector takes the run of tokens that can
+Seeds come from spaCy's ``PhraseMatcher`` (time words) and ``Matcher`` (year-like numbers, dates,
+clock times) and, when the NER ran, from its DATE and TIME entities. Around each seed the detector takes the run of tokens that can
 belong to a time expression at all (words the rules use, numbers, joining punctuation) and keeps
 the longest window of it that a resolution rule accepts: the rules in :mod:`timeline.rules`
 decide the extent, so "the July 4 recess" yields "July 4" and "said Thursday" yields "Thursday".
@@ -9,9 +9,10 @@ decide the extent, so "the July 4 recess" yields "July 4" and "said Thursday" yi
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from attrs import frozen
 
@@ -20,10 +21,11 @@ from .rules import FRAGMENTS, LEXICON, RULES, TRIGGER_WORDS
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.matcher import Matcher
+    from spacy.matcher import PhraseMatcher
+    from spacy.pipeline import Sentencizer
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["Candidate", "detect", "tense_of", "verb_tense"]
+__all__ = ["Candidate", "SentenceRun", "detect", "lemma", "sentence_runs", "tense_of", "verb_tense"]
 
 
 @frozen
@@ -37,6 +39,41 @@ class Candidate:
     tense: Optional[Tense]
     #: True for "the same day that ...": it points forward to a clause, not back to the discourse.
     cataphoric: bool = False
+
+
+# ---------------------------------------------------------------------------------------------
+# Word classes and lemmas, from the tagger alone
+
+# Coarse classes read off the tagger's Penn tags rather than ``pos_``: reading time expressions
+# alone skips the attribute ruler that maps one onto the other (a quarter of the parse time).
+VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD"})
+NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+ADJECTIVE_TAGS = frozenset({"JJ", "JJR", "JJS", "AFX"})
+
+
+def lemma(token: "Token") -> str:
+    """The token's lower-case lemma, also where the lemmatizer did not run.
+
+    Then verbs get the lemmatizer's rule lemma on demand (the tense rules compare verb lemmas:
+    "expected" -> "expect"), and other words their lower-case form.
+    """
+    if token.lemma_:
+        return token.lemma_.lower()
+    if token.tag_ in VERB_TAGS:
+        return _verb_lemma(token.lower_)
+    return token.lower_
+
+
+@functools.lru_cache(maxsize=8192)
+def _verb_lemma(word: str) -> str:
+    from spacy.tokens import Doc
+
+    from .nlp import load_pipeline
+
+    nlp = load_pipeline()
+    lemmatizer: Any = nlp.get_pipe("lemmatizer")
+    doc = Doc(nlp.vocab, words=[word], pos=["VERB"])
+    return str(lemmatizer.rule_lemmatize(doc[0])[0]).lower()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -91,7 +128,7 @@ def _is_trigger(token: "Token") -> bool:
             return False
         if lower in ABBREVIATIONS and not _abbreviation_in_use(token):
             return False
-    if lower in NOUN_ONLY and token.pos_ not in ("NOUN", "PROPN"):
+    if lower in NOUN_ONLY and token.tag_ not in NOUN_TAGS:
         return False
     if lower in TRIGGER_WORDS:
         return True
@@ -141,14 +178,14 @@ def verb_tense(verb: "Token") -> Optional[Tense]:
         return Tense.PAST if aux_words & PERFECT_AUX else Tense.FUTURE
     if "to" in aux_words or verb.dep_ == "xcomp":
         # An infinitive: "expected to meet" is future; otherwise its governor decides.
-        if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_ in FUTURE_GOVERNORS:
+        if verb.dep_ in ("xcomp", "ccomp") and lemma(verb.head) in FUTURE_GOVERNORS:
             return Tense.FUTURE
         return None
     if verb.tag_ == "VBD" or aux_words & (PAST_BE | PERFECT_AUX | {"did"}):
         return Tense.PAST  # simple past, or perfect ("has met", "have been searching")
     if verb.tag_ == "VBN" and aux_words & PRESENT_BE:
         # Present passive: "is scheduled for June 24" looks ahead, "is held" is present.
-        return Tense.FUTURE if verb.lemma_ in FUTURE_GOVERNORS else Tense.PRESENT
+        return Tense.FUTURE if lemma(verb) in FUTURE_GOVERNORS else Tense.PRESENT
     if verb.tag_ == "VBN":
         return Tense.PAST  # perfect ("has met") or reduced relative ("the package unveiled Thursday")
     if verb.tag_ in ("VBZ", "VBP") or aux_words & {"is", "are", "am", "'m", "'re", "do", "does"}:
@@ -167,11 +204,11 @@ def tense_of(span: "Span") -> Optional[Tense]:
     """The tense of the verb that governs ``span`` in the dependency tree, if there is one."""
     token = span.root
     for _ in range(12):  # heads form a tree; the bound guards against a pathological parse
-        if token.lemma_.lower() in FUTURE_MARKERS and token.i not in range(span.start, span.end):
+        if lemma(token) in FUTURE_MARKERS and token.i not in range(span.start, span.end):
             return Tense.FUTURE
-        if token.lower_ == "to" and token.head.lemma_ in POSTPONING:
+        if token.lower_ == "to" and lemma(token.head) in POSTPONING:
             return Tense.FUTURE
-        if token.pos_ in ("VERB", "AUX") and token.i not in range(span.start, span.end):
+        if token.tag_ in VERB_TAGS and token.i not in range(span.start, span.end):
             tense = verb_tense(token)
             if tense is not None:
                 return tense
@@ -185,22 +222,104 @@ def tense_of(span: "Span") -> Optional[Tense]:
 # The detector
 
 
-@functools.lru_cache(maxsize=None)
-def _matcher(nlp: "Language") -> "Matcher":
-    from spacy.matcher import Matcher
+# Numeric seeds. A PhraseMatcher over token shapes ("dddd", "d/d/dddd": hashed, no Python run per
+# token, unlike regular-expression predicates) finds the candidates; a match is then kept only
+# if its text is what the pattern means. Sample spellings give the shapes to look for.
+_NUMERIC_SEEDS: dict[str, tuple[re.Pattern[str], tuple[tuple[str, ...], ...]]] = {
+    "YEAR_LIKE": (
+        _YEARLIKE,
+        tuple((y,) for y in ("1999", "1990s", "'99", "'90s", "FY89", "FY989", "FY1989", "fy89", "fy989", "fy1989")),
+    ),
+    # "the '90s" where the tokenizer splits the apostrophe off
+    "DECADE": (re.compile(r"['’][0-9]0s"), (("'", "90s"), ("’", "90s"))),
+    "DATE_LIKE": (
+        re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}|[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4}"),
+        tuple((f"{y}-{m}-{d}",) for y in ("2018",) for m in ("8", "08") for d in ("2", "02"))
+        + tuple((f"{m}/{d}/{y}",) for m in ("8", "12") for d in ("2", "31") for y in ("18", "018", "2018")),
+    ),
+    "CLOCK": (
+        re.compile(r"[0-9]{1,2}(?::[0-9]{2})? ?(?:a\.?m\.?|p\.?m\.?)", re.IGNORECASE),
+        tuple((n, m) for n in ("3", "11", "3:30", "11:30") for m in ("am", "pm", "a.m.", "p.m.", "a.m", "p.m")),
+    ),
+}
 
-    matcher = Matcher(nlp.vocab)
-    words = sorted(TRIGGER_WORDS | {w + "." for w in CAPITALISED_ONLY})
-    matcher.add("TIME_WORD", [[{"LOWER": {"IN": words}}]])
-    matcher.add("YEAR_LIKE", [[{"TEXT": {"REGEX": r"^(?:" + _YEARLIKE.pattern + r")$"}}]])
-    matcher.add("DATE_LIKE", [[{"TEXT": {"REGEX": r"^(?:[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}|[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4})$"}}]])
-    matcher.add("CLOCK", [[{"TEXT": {"REGEX": r"^[0-9]{1,2}(?::[0-9]{2})?$"}}, {"LOWER": {"IN": ["am", "pm", "a.m.", "p.m.", "a.m", "p.m"]}}]])
-    return matcher
+
+@functools.lru_cache(maxsize=None)
+def _matchers(nlp: "Language") -> tuple["PhraseMatcher", "PhraseMatcher"]:
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc
+
+    # Pattern docs are built from words: the tokenizer would split "jan." or "8/2/18" where a
+    # text may keep them whole.
+    words = PhraseMatcher(nlp.vocab, attr="LOWER")
+    words.add("TIME_WORD", [Doc(nlp.vocab, words=[w]) for w in sorted(TRIGGER_WORDS | {w + "." for w in CAPITALISED_ONLY})])
+    numbers = PhraseMatcher(nlp.vocab, attr="SHAPE")
+    for label, (_, samples) in _NUMERIC_SEEDS.items():
+        numbers.add(label, [Doc(nlp.vocab, words=list(sample)) for sample in samples])
+    return words, numbers
+
+
+def _seed_matches(doc: "Doc", nlp: "Language") -> list[tuple[int, int]]:
+    """Token ranges the seed patterns match: time words, year-like numbers, dates, clock times."""
+    words, numbers = _matchers(nlp)
+    found = [(start, end) for _, start, end in words(doc)]
+    strings = nlp.vocab.strings
+    for match_id, start, end in numbers(doc):
+        if _NUMERIC_SEEDS[strings[match_id]][0].fullmatch(doc[start:end].text):
+            found.append((start, end))
+    return found
+
+
+@frozen
+class SentenceRun:
+    """Consecutive sentences of a text that all hold a time cue, or that all hold none."""
+
+    has_cue: bool
+    #: Character ranges of the sentences in the text.
+    sentences: tuple[tuple[int, int], ...]
+
+    @property
+    def start(self) -> int:
+        return self.sentences[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.sentences[-1][1]
+
+
+@functools.lru_cache(maxsize=None)
+def _sentencizer() -> "Sentencizer":
+    from spacy.pipeline import Sentencizer
+
+    return Sentencizer()
+
+
+def sentence_runs(text: str, nlp: "Language") -> list[SentenceRun]:
+    """``text`` cut into runs of sentences with and without a time cue, before any parsing.
+
+    Only the tokenizer, a punctuation sentencizer and the seed matchers run here (about 40x
+    faster than the parser): a sentence none of the seed patterns matches holds no expression
+    the matchers would seed, so reading time expressions alone need not parse it.
+    """
+    doc = _sentencizer()(nlp.make_doc(text))
+    cue_tokens = sorted(start for start, _ in _seed_matches(doc, nlp))
+    runs: list[SentenceRun] = []
+    for sent in doc.sents:
+        if sent.text.strip() == "":
+            continue
+        first_cue = bisect.bisect_left(cue_tokens, sent.start)
+        has_cue = first_cue < len(cue_tokens) and cue_tokens[first_cue] < sent.end
+        bounds = (sent.start_char, sent.end_char)
+        if runs and runs[-1].has_cue == has_cue:
+            runs[-1] = SentenceRun(has_cue, runs[-1].sentences + (bounds,))
+        else:
+            runs.append(SentenceRun(has_cue, (bounds,)))
+    return runs
 
 
 def _seeds(doc: "Doc", nlp: "Language") -> list[int]:
     seeds = set()
-    for _, start, end in _matcher(nlp)(doc):
+    for start, end in _seed_matches(doc, nlp):
         for i in range(start, end):
             if _is_trigger(doc[i]) or not doc[i].is_alpha:
                 seeds.add(i)
@@ -255,7 +374,7 @@ def _rejected_by_context(doc: "Doc", start: int, end: int) -> bool:
     following = doc[end]
     if following.lower_ in ("old", "-old") or (following.text == "-" and end + 1 < len(doc) and doc[end + 1].lower_ == "old"):
         return True  # ages: "a 6-year-old", "52 years old"
-    if following.pos_ not in ("NOUN", "PROPN", "ADJ"):
+    if following.tag_ not in NOUN_TAGS | ADJECTIVE_TAGS:
         return False
     if doc[end - 1].lower_ in ATTRIBUTIVE:
         return True

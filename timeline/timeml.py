@@ -115,7 +115,7 @@ def write_timeml(source_path: PathLike, out_path: PathLike, expressions: Iterabl
 def annotate_directory(
     in_dir: PathLike, out_dir: PathLike, *, progress: Optional[Callable[[str], None]] = None
 ) -> dict[str, int]:
-    """Annotate every ``*.tml`` of ``in_dir`` with :func:`timeline.read` into ``out_dir``.
+    """Annotate every ``*.tml`` of ``in_dir`` with its time expressions into ``out_dir``.
 
     ``progress`` is called with each file's name once it is written. Returns the number of
     ``files``, of ``expressions`` written and of expressions ``skipped`` for overlapping.
@@ -144,13 +144,9 @@ def annotate_directory(
 
 def _read_articles(articles: Sequence[Article]) -> list[ReadArticle]:
     # Imported here: the pipeline loads spaCy, which reading TimeML does not need.
-    import timeline
+    from .pipeline import read_many
 
-    try:
-        read_many = timeline.read_many
-    except AttributeError:
-        return [timeline.read(article) for article in articles]
-    return list(read_many(articles))
+    return read_many(articles, events=False)
 
 
 # --- reading -------------------------------------------------------------------------------
