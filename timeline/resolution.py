@@ -3,7 +3,8 @@
 The rules (patterns) are data in :mod:`timeline.rules`; this module holds one small handler per
 rule family, registered by name, plus the arithmetic on calendar periods they share. A handler
 receives the match's named groups and a :class:`Context` (anchor date, tense of the governing
-verb, the discourse's last resolved date) and returns a :class:`~timeline.model.TimeValue`.
+verb, the discourse's last resolved date, the publication's UTC offset) and returns a
+:class:`~timeline.model.TimeValue`.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import calendar
 import enum
 import functools
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Callable, Mapping, Optional, TypeVar
 
 from attrs import frozen
@@ -30,6 +31,7 @@ from .rules import (
     REFERENCE_WORDS,
     RELATIVE_OFFSETS,
     SEASONS,
+    TIME_ZONES,
     UNIT_MULTIPLIER,
     UNIT_PLURALS,
     UNITS,
@@ -38,9 +40,9 @@ from .rules import (
     compile_rules,
     number_value,
 )
-from .timex import Granularity
+from .timex import Granularity, offset_suffix
 
-__all__ = ["Tense", "Context", "Resolution", "normalize", "resolve_phrase", "match_rule"]
+__all__ = ["Tense", "Context", "Resolution", "normalize", "resolve_phrase", "match_rule", "publication_offset"]
 
 
 class Tense(str, enum.Enum):
@@ -53,10 +55,19 @@ class Tense(str, enum.Enum):
 class Context:
     """What a relative expression is resolved against."""
 
+    #: The publication day: for a zoned datetime its local date, in the article's own zone.
     anchor: date
     tense: Optional[Tense] = None
     #: The last anchored value of the discourse ("the same day" refers to it).
     reference: Optional[TimeValue] = None
+    #: The publication's UTC offset when it was given as a zoned datetime, else ``None``; clock
+    #: times then carry it ("3 p.m." -> ``2018-08-06T15:00-04:00``).
+    offset: Optional[timedelta] = None
+
+
+def publication_offset(published: Optional[date]) -> Optional[timedelta]:
+    """The UTC offset of a zoned publication datetime; ``None`` for a naive one or a date."""
+    return published.utcoffset() if isinstance(published, datetime) else None
 
 
 @frozen
@@ -163,7 +174,7 @@ def _mod(groups: Groups, key: str = "edge") -> Optional[str]:
 
 def _qmod(groups: Groups) -> Optional[str]:
     word = groups.get("qmod")
-    if not word or word == "at":
+    if not word:
         return None
     return QUANTITY_MODS.get(word)
 
@@ -744,7 +755,12 @@ def clock_time(groups: Groups, context: Context) -> Optional[TimeValue]:
         day = date.fromisoformat(weekday({"weekday": groups["weekday"]}, context).value[:10])
     elif context.reference is not None and context.reference.granularity is Granularity.DAY and context.reference.start:
         day = context.reference.start
-    return TimeValue("TIME", f"{day_value(day)}T{hour:02d}:{minute:02d}", mod=_qmod(groups))
+    # A zoned publication gives clock times its UTC offset, or the one of a zone the text names
+    # ("3 p.m. EDT"; none for a zone name we cannot place). Dates and naive datetimes give none.
+    offset = context.offset
+    if offset is not None and groups.get("zone"):
+        offset = TIME_ZONES.get(groups["zone"])
+    return TimeValue("TIME", f"{day_value(day)}T{hour:02d}:{minute:02d}{offset_suffix(offset)}", mod=_qmod(groups))
 
 
 def check_handlers() -> None:

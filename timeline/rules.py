@@ -13,12 +13,13 @@ what is found and what can be resolved never disagree.
 from __future__ import annotations
 
 import re
-from typing import Mapping
+from datetime import timedelta
+from typing import Mapping, Optional
 
 from attrs import frozen
 from dateparser.languages.loader import default_loader
 
-__all__ = ["LEXICON", "RULES", "Rule", "TRIGGER_WORDS", "compile_rules", "number_value"]
+__all__ = ["LEXICON", "RULES", "Rule", "TIME_ZONES", "TRIGGER_WORDS", "compile_rules", "number_value"]
 
 
 def _dateparser_names(keys: tuple[str, ...]) -> dict[str, int]:
@@ -161,6 +162,22 @@ DAY_OFFSETS = {
     "the day before yesterday": -2, "the day after tomorrow": 2, "last night": -1,
 }  # fmt: skip
 
+# Zone names a clock time may carry ("3 p.m. EDT"), as UTC offsets. Used only when the article's
+# publication time has a zone (see resolution.clock_time). Names that stand for several zones
+# ("IST": India, Ireland, Israel; "AST": Atlantic, Arabia) are None: such a time gets no offset.
+# "CST" is US Central, as in US news, not China Standard Time. WET/WEST are left out ("west").
+TIME_ZONES: Mapping[str, Optional[timedelta]] = {
+    **{
+        name: timedelta(hours=hours)
+        for name, hours in {
+            "utc": 0, "gmt": 0, "bst": 1, "cet": 1, "cest": 2, "eet": 2, "eest": 3,
+            "est": -5, "edt": -4, "cst": -6, "cdt": -5, "mst": -7, "mdt": -6, "pst": -8, "pdt": -7,
+            "akst": -9, "akdt": -8, "hst": -10, "jst": 9, "kst": 9, "hkt": 8, "sgt": 8, "aest": 10, "aedt": 11,
+        }.items()
+    },
+    "ist": None, "ast": None,
+}  # fmt: skip
+
 # Fixed-date and computed holidays (month, day) or (month, weekday, nth; -1 = last).
 HOLIDAYS: Mapping[str, tuple[int, ...]] = {
     "new year's day": (1, 1), "new year's eve": (12, 31), "valentine's day": (2, 14),
@@ -190,6 +207,7 @@ LEXICON: dict[str, Mapping[str, object]] = {
     "dayword": DAY_OFFSETS,
     "holiday": HOLIDAYS,
     "vague": dict.fromkeys(VAGUE_NUMBERS, "X"),
+    "zone": TIME_ZONES,
 }
 
 
@@ -309,7 +327,7 @@ RULES: tuple[Rule, ...] = (
     R("vague_duration", r"(?P<unit>years|months|weeks|days|hours|minutes|decades|centuries)", "duration"),
     # --- clock times ---
     R("clock_time",
-      r"(?:(?P<qmod>about|around|approximately|at) )?(?P<clock>{clock}) ?(?P<ampm>{ampm})(?: (?P<zone>[a-z]{2,4}t))?(?: (?P<dayword>today|yesterday|tomorrow|tonight)| (?:on )?(?P<weekday>{weekday}))?", "clock_time"),
+      r"(?:(?P<qmod>about|around|approximately) )?(?P<clock>{clock}) ?(?P<ampm>{ampm})(?: (?P<zone>{zone}|[a-z]{2,4}t))?(?: (?P<dayword>today|yesterday|tomorrow|tonight)| (?:on )?(?P<weekday>{weekday}))?", "clock_time"),
     R("clock_oclock", r"(?P<clock>[0-9]{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) o'?clock", "clock_time"),
     R("noon", r"(?P<named>noon|midnight|midday)(?: (?P<dayword>today|yesterday|tomorrow)| (?:on )?(?P<weekday>{weekday}))?", "clock_time"),
 )

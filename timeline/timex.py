@@ -20,6 +20,8 @@ __all__ = [
     "granularity_of",
     "calendar_range",
     "is_valid_value",
+    "offset_suffix",
+    "utc_offset",
 ]
 
 
@@ -81,6 +83,9 @@ class Granularity(str, enum.Enum):
 _D = "[0-9X]"
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 PARTS_OF_DAY = ("MO", "MI", "AF", "EV", "NI", "DT")
+# The UTC offset a clock time may end with, ISO 8601 style: Z, +05:30, -04:00 (also -0400, -04).
+# Parts of the day (T MO, T NI ...) have no form with an offset in TIMEX3.
+_ZONE = r"(?P<zone>Z|[+-](?:[01][0-9]|2[0-3])(?::?[0-5][0-9])?)?"
 
 
 def _year(value: str) -> int:
@@ -178,19 +183,19 @@ _VALUE_FORMS: tuple[tuple[re.Pattern[str], Granularity, Optional[_RangeFn]], ...
         ),
         (
             rf"(?P<y>{_D}{{4}})-(?P<m>0[1-9]|1[0-2]|XX)-(?P<dd>0[1-9]|[12][0-9]|3[01]|XX)"
-            rf"T(?:[01][0-9]|2[0-4])",
+            rf"T(?:[01][0-9]|2[0-4])" + _ZONE,
             Granularity.HOUR,
             _range_day,
         ),
         (
             rf"(?P<y>{_D}{{4}})-(?P<m>0[1-9]|1[0-2]|XX)-(?P<dd>0[1-9]|[12][0-9]|3[01]|XX)"
-            rf"T(?:[01][0-9]|2[0-4]):[0-5][0-9]",
+            rf"T(?:[01][0-9]|2[0-4]):[0-5][0-9]" + _ZONE,
             Granularity.MINUTE,
             _range_day,
         ),
         (
             rf"(?P<y>{_D}{{4}})-(?P<m>0[1-9]|1[0-2]|XX)-(?P<dd>0[1-9]|[12][0-9]|3[01]|XX)"
-            rf"T(?:[01][0-9]|2[0-4]):[0-5][0-9]:[0-5][0-9]",
+            rf"T(?:[01][0-9]|2[0-4]):[0-5][0-9]:[0-5][0-9]" + _ZONE,
             Granularity.SECOND,
             _range_day,
         ),
@@ -269,6 +274,33 @@ def calendar_range(value: str) -> Optional[tuple[date, date]]:
         return fn(m)
     except ValueError:  # e.g. 2018-02-30, week 53 of a 52-week year, year 0
         return None
+
+
+def utc_offset(value: str) -> Optional[timedelta]:
+    """The UTC offset a clock-time value ends with (``2018-08-06T15:00-04:00`` -> -4 h), else ``None``."""
+    form = _match_date_form(value)
+    if form is None or "zone" not in form[0].re.groupindex or form[0]["zone"] is None:
+        return None
+    zone = form[0]["zone"]
+    if zone == "Z":
+        return timedelta(0)
+    digits = zone[1:].replace(":", "")
+    offset = timedelta(hours=int(digits[:2]), minutes=int(digits[2:] or 0))
+    return -offset if zone[0] == "-" else offset
+
+
+def offset_suffix(offset: Optional[timedelta]) -> str:
+    """How a clock time writes a UTC offset: ``Z`` for zero, else ``+05:30`` / ``-04:00``.
+
+    ``""`` for no offset, and for offsets that are not whole minutes (the local mean times of
+    old time zone data, e.g. Amsterdam's +00:19:32): ISO 8601 cannot write them.
+    """
+    if offset is None or offset % timedelta(minutes=1) or abs(offset) >= timedelta(hours=24):
+        return ""
+    if not offset:
+        return "Z"
+    minutes = int(abs(offset).total_seconds()) // 60
+    return f"{'-' if offset < timedelta(0) else '+'}{minutes // 60:02d}:{minutes % 60:02d}"
 
 
 def is_valid_value(value: str, type: str) -> bool:
