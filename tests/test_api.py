@@ -55,5 +55,8 @@ def test_articles_from_meta_names_what_is_wrong(tmp_path):
         timeline.articles_from_meta(meta)
     (tmp_path / "b.txt").write_text("text", encoding="utf-8")
     meta.write_text('[{"file": "b.txt"}]', encoding="utf-8")
-    with pytest.raises(timeline.InvalidDateError, match="article 'b.txt': no publication date"):
+    # No date is no error: the article's date is unknown (and inferred from its text if it can be).
+    assert [a.published for a in timeline.articles_from_meta(meta)] == [None]
+    meta.write_text('[{"file": "b.txt", "published": "last week"}]', encoding="utf-8")
+    with pytest.raises(timeline.InvalidDateError, match="article 'b.txt': publication date 'last week' is not an ISO 8601"):
         timeline.articles_from_meta(meta)

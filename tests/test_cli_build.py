@@ -90,8 +90,8 @@ def test_json_parses_and_round_trips(seeds_json):
     data = json.loads(seeds_json)
     assert data["timeline_version"] == timeline.__version__
     assert data["articles"] == [
-        {"id": EXAMINER.name, "published": "2018-08-03", "source": "Washington Examiner", "url": None, "title": None},
-        {"id": ROLL_CALL.name, "published": "2018-08-06", "source": "Roll Call", "url": ROLL_CALL_URL, "title": None},
+        {"id": EXAMINER.name, "published": "2018-08-03", "published_inferred": None, "source": "Washington Examiner", "url": None, "title": None, "error": None},
+        {"id": ROLL_CALL.name, "published": "2018-08-06", "published_inferred": None, "source": "Roll Call", "url": ROLL_CALL_URL, "title": None, "error": None},
     ]
     assert seeds_json.endswith("}\n")
     again = timeline.Timeline.from_json(seeds_json)
@@ -164,8 +164,8 @@ def test_jsonl_lines_take_missing_date_and_source_from_the_options(tmp_path):
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["articles"] == [
-        {"id": "x", "published": "2018-08-07", "source": "Wire", "url": None, "title": None},
-        {"id": "y", "published": "2018-08-07", "source": "Wire", "url": None, "title": None},
+        {"id": "x", "published": "2018-08-07", "published_inferred": None, "source": "Wire", "url": None, "title": None, "error": None},
+        {"id": "y", "published": "2018-08-07", "published_inferred": None, "source": "Wire", "url": None, "title": None, "error": None},
     ]
     assert [(e["when"]["value"], e["summary"]) for e in data["entries"]] == [
         ("2018-08-06", "Paul met Kosachev in Moscow on Monday"),

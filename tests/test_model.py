@@ -23,7 +23,6 @@ def test_published_accepts_date_datetime_and_iso_string():
 @pytest.mark.parametrize(
     "published,message",
     [
-        (None, "no publication date"),
         ("", "empty string"),
         ("August 6th", "not an ISO 8601 date"),
         ("2018-02-30", "not an ISO 8601 date"),

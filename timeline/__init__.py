@@ -8,15 +8,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .errors import (
+    InvalidArgumentError,
     InvalidArticleError,
     InvalidDateError,
     InvalidExpressionError,
     InvalidValueError,
+    MissingExtraError,
     ModelNotFoundError,
+    ReadError,
     TimelineError,
     TimeMLError,
 )
-from .model import Article, ArticleInfo, Entry, Mention, ReadArticle, Sentence, Status, TimeExpression, Timeline, TimeValue
+from .model import Article, ArticleInfo, Entry, InferredDate, Mention, ReadArticle, Sentence, Status, TimeExpression, Timeline, TimeValue
 from .sources import articles_from_meta, read_meta
 from .timex import Granularity, Mod, TimexType
 
@@ -33,13 +36,17 @@ __all__ = [
     "build",
     "iter_read",
     "Granularity",
+    "InferredDate",
+    "InvalidArgumentError",
     "InvalidArticleError",
     "InvalidDateError",
     "InvalidExpressionError",
     "InvalidValueError",
+    "MissingExtraError",
     "Mod",
     "ModelNotFoundError",
     "ReadArticle",
+    "ReadError",
     "Sentence",
     "TimeExpression",
     "TimeMLError",

@@ -38,3 +38,28 @@ class ModelNotFoundError(TimelineError, RuntimeError):
 
 class TimeMLError(TimelineError, ValueError):
     """A TimeML file cannot be read (no TEXT element, no DCT, broken XML)."""
+
+
+class InvalidArgumentError(TimelineError, ValueError):
+    """An argument other than an article is unusable (``build(errors="ignore")``, say)."""
+
+
+class ReadError(InvalidArticleError):
+    """Reading an article failed inside the pipeline (a bug: please report it with the text)."""
+
+
+class MissingExtraError(TimelineError, ImportError):
+    """A feature needs optional packages that are not installed (``pip install "timeline[html]"``)."""
+
+    def __init__(self, extra: str, feature: str, packages: str, detail: str = "") -> None:
+        self.extra = extra
+        self.feature = feature
+        self.packages = packages
+        self.detail = detail
+        cause = f" ({detail})" if detail else ""
+        super().__init__(
+            f'{feature} needs the optional extra timeline[{extra}] ({packages}): pip install "timeline[{extra}]"{cause}'
+        )
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (type(self), (self.extra, self.feature, self.packages, self.detail))

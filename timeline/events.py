@@ -83,6 +83,8 @@ class _Event:
     when: Optional[TimeValue] = None
     time_text: Optional[str] = None
     dated_by: str = "none"
+    #: What the date was counted from, as on the dating TimeExpression ("published", "inferred").
+    anchored_to: Optional[str] = None
     #: Events that happen at the same time ("on the same day that X").
     simultaneous: list["_Event"] = field(factory=list)
     #: The participants that are named entities (or pronouns resolved to one).
@@ -96,8 +98,8 @@ class ArticleEvents:
     """Reads events segment by segment for one article, keeping the discourse between them."""
 
     article_id: str
-    #: The publication day: an event dated after it has not happened yet.
-    anchor: date
+    #: The publication day: an event dated after it has not happened yet (None: not known).
+    anchor: Optional[date]
     events: list[_Event] = field(factory=list)
     #: The last person named as a subject so far: "he" in the next segment refers to them.
     last_person: Optional[str] = None
@@ -166,7 +168,7 @@ class ArticleEvents:
         """The finished mentions, after discourse dating, in text order."""
         self._date_from_discourse()
         for event in self.events:
-            if event.when is not None and event.when.start is not None and event.when.start > self.anchor:
+            if event.when is not None and event.when.start is not None and self.anchor is not None and event.when.start > self.anchor:
                 if event.status is not Status.NEGATED:
                     event.status = Status.PLANNED
         mentions = {id(e): self._mention(e) for e in self.events}
@@ -325,6 +327,7 @@ class ArticleEvents:
             if dated:
                 expression = max(dated, key=lambda pair: (pair[1], pair[0].value.granularity not in ("year",)))[0]
                 event.when, event.time_text, event.dated_by = expression.value, expression.text, "text"
+                event.anchored_to = expression.anchored_to
         position = {id(e): i for i, e in enumerate(self._all)}
         for index, event in enumerate(self.events):
             if event.when is None and event.trigger.pos_ != "VERB" and _anaphoric(event.trigger):
@@ -334,7 +337,7 @@ class ArticleEvents:
         for event in self.events:  # simultaneous events share what either has
             for other in event.simultaneous:
                 if event.when is None and other.when is not None:
-                    event.when, event.dated_by = other.when, "discourse"
+                    event.when, event.dated_by, event.anchored_to = other.when, "discourse", other.anchored_to
 
     def _from_antecedent(self, event: _Event, earlier: list[_Event]) -> None:
         """"the previous trip", "following the trip": the last event of the same class before it.
@@ -348,7 +351,7 @@ class ArticleEvents:
             if event_class(_trigger_lemma(antecedent)) == kind:
                 event.antecedent = antecedent
                 if antecedent.when is not None:
-                    event.when, event.dated_by = antecedent.when, "discourse"
+                    event.when, event.dated_by, event.anchored_to = antecedent.when, "discourse", antecedent.anchored_to
                 event.agent = event.agent or antecedent.agent
                 event.actors = _unique(event.actors + antecedent.actors)
                 event.entities = _unique(event.entities + antecedent.entities)
@@ -370,7 +373,7 @@ class ArticleEvents:
                 quoted = self._quoted.get(id(doc)) or _quoted_tokens(doc)
                 quote = {t.lemma_.lower() for t in statement.trigger.sent if t.i in quoted and t.pos_ == "NOUN"}
                 if topic & quote:
-                    event.when, event.dated_by = statement.when, "discourse"
+                    event.when, event.dated_by, event.anchored_to = statement.when, "discourse", statement.anchored_to
                     return
 
     # -----------------------------------------------------------------------------------------
@@ -395,7 +398,8 @@ class ArticleEvents:
             when=event.when,
             time_text=event.time_text,
             dated_by=event.dated_by,
-            published=self.anchor.isoformat(),
+            published=None if self.anchor is None else self.anchor.isoformat(),
+            anchored_to=event.anchored_to,
         )
 
 

@@ -601,7 +601,7 @@ def assemble(
     unique_articles: dict[str, ArticleInfo] = {}
     for info in sorted(articles, key=lambda a: json.dumps(a.to_dict(), sort_keys=True)):
         unique_articles.setdefault(info.id, info)  # two versions of one id: the same one always wins
-    infos = tuple(sorted(unique_articles.values(), key=lambda a: (a.published, a.id)))
+    infos = tuple(sorted(unique_articles.values(), key=lambda a: a.sort_key))
     sources = {a.id: a.source or a.id for a in infos}
     groups = cluster(mentions, window=window, all_pairs=all_pairs, stats=stats)
     entries = [make_entry(group, sources) for group in groups]

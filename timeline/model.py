@@ -18,6 +18,7 @@ __all__ = [
     "Article",
     "ArticleInfo",
     "Entry",
+    "InferredDate",
     "Mention",
     "ReadArticle",
     "Sentence",
@@ -73,11 +74,13 @@ class Article:
     """One news article: its text and the publication date relative expressions resolve against.
 
     ``published`` accepts a ``date``, ``datetime`` or ISO 8601 string and is stored as a ``date``
-    or ``datetime``. ``id`` is what the caller gave, else the URL, else a stable hash of the text.
+    or ``datetime``; ``None`` means unknown: the date is then inferred from the text where it
+    supports one (see :mod:`timeline.dating`). ``id`` is what the caller gave, else the URL, else
+    a stable hash of the text.
     """
 
     text: str
-    published: date | datetime = field(eq=True)
+    published: Optional[date | datetime] = field(default=None, eq=True)
     source: Optional[str] = field(default=None, validator=_optional_str("source"), kw_only=False)
     url: Optional[str] = field(default=None, validator=_optional_str("url"))
     title: Optional[str] = field(default=None, validator=_optional_str("title"))
@@ -103,13 +106,48 @@ class Article:
         except UnicodeEncodeError as error:  # lone surrogates, e.g. from broken JSON escapes
             raise InvalidArticleError(label, f"text is not valid Unicode (unpaired surrogate at offset {error.start})") from None
         # Frozen: the documented attrs way to normalise a field after validation.
-        object.__setattr__(self, "published", parse_published(self.published, label))
+        if self.published is not None:
+            object.__setattr__(self, "published", parse_published(self.published, label))
         if self.id is None:
             object.__setattr__(self, "id", self.url or "sha1:" + hashlib.sha1(self.text.encode("utf-8")).hexdigest()[:16])
 
+    #: The keys :meth:`from_dict` reads (the JSON Lines input of the CLI has the same ones).
+    FIELDS = ("text", "published", "source", "url", "title", "id")
+
+    @classmethod
+    def from_dict(cls, data: Any, label: str = "<mapping>") -> "Article":
+        """An article from a mapping with the keys of :attr:`FIELDS` (``text`` required).
+
+        Anything else (not a mapping, no text, unknown keys, wrong types, a bad date) raises
+        :class:`InvalidArticleError` naming the article by its id, url or ``label``.
+        """
+        if not isinstance(data, dict):
+            raise InvalidArticleError(label, f"expected a mapping of article fields, got {type(data).__name__}")
+        name = next((repr(data[k]) for k in ("id", "url") if isinstance(data.get(k), str) and data[k]), label)
+        unknown = sorted(str(k) for k in data if k not in cls.FIELDS)
+        if unknown:
+            raise InvalidArticleError(name, f"unknown field(s) {', '.join(unknown)}; expected {', '.join(cls.FIELDS)}")
+        if "text" not in data:
+            raise InvalidArticleError(name, "no text")
+        return cls(**data)
+
+    @classmethod
+    def from_html(cls, html: Union[str, bytes], url: Optional[str] = None, source: Optional[str] = None) -> "Article":
+        """An article from a saved web page: body via trafilatura, publication date via htmldate.
+
+        Title and site name come from the page's metadata (the site name is the ``source``
+        unless one is given); ``published`` is None when the page gives no date. Needs the
+        extra ``timeline[html]`` (else :class:`MissingExtraError`); a page without an article
+        body raises :class:`InvalidArticleError`. See :mod:`timeline.html`.
+        """
+        from .html import article_from_html
+
+        article = article_from_html(html, url=url, source=source)
+        return article if cls is Article else cls(**attrs.asdict(article, recurse=False))
+
     @property
-    def anchor(self) -> date:
-        """The publication day (a ``date``) that relative expressions are resolved against."""
+    def anchor(self) -> Optional[date]:
+        """The publication day (a ``date``) relative expressions resolve against; None if unknown."""
         return self.published.date() if isinstance(self.published, datetime) else self.published
 
 
@@ -211,6 +249,10 @@ class TimeExpression:
     sentence: Sentence
     #: Name of the rule that resolved it (for debugging and accuracy reports).
     rule: str = field(default="", eq=False)
+    #: What the value was counted from, when it depends on the publication date: "published"
+    #: (the article's own date) or "inferred" (a date inferred from its text); None when the
+    #: value needs no anchor ("July 16, 2018") or none was known (its unknown digits are X).
+    anchored_to: Optional[str] = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -218,8 +260,43 @@ class TimeExpression:
             "start": self.start,
             "end": self.end,
             "value": self.value.to_dict(),
+            "anchored_to": self.anchored_to,
             "sentence": {"text": self.sentence.text, "start": self.sentence.start, "end": self.sentence.end},
         }
+
+
+@frozen
+class InferredDate:
+    """A publication date inferred from an article's text (see :func:`infer_published`)."""
+
+    #: The most likely days, inclusive.
+    start: date
+    end: date
+    #: The day relative expressions were resolved against: the earliest of the most likely.
+    day: date
+    #: Share of the model's weight inside ``start``-``end`` (0-1).
+    confidence: float = field(converter=float)
+    #: The expressions, as written, that bounded or pointed to the date.
+    evidence: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "day": self.day.isoformat(),
+            "confidence": round(self.confidence, 3),
+            "evidence": list(self.evidence),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "InferredDate":
+        return cls(
+            date.fromisoformat(data["start"]),
+            date.fromisoformat(data["end"]),
+            date.fromisoformat(data["day"]),
+            data["confidence"],
+            tuple(data.get("evidence", ())),
+        )
 
 
 @frozen
@@ -233,6 +310,8 @@ class ReadArticle:
     time_expressions: tuple[TimeExpression, ...]
     #: The events the body reports, in text order (see :mod:`timeline.events`).
     events: tuple["Mention", ...] = ()
+    #: For an article without a publication date: the date its text points to, if any.
+    published_inferred: Optional[InferredDate] = None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -293,6 +372,9 @@ class Mention:
     published: Optional[str] = None
     #: The ``key`` of the earlier mention this one refers back to ("the previous trip").
     refers_to: Optional[tuple[str, int, int, str]] = field(default=None, converter=attrs.converters.optional(tuple))
+    #: What ``when`` was counted from if it depends on a publication date: "published" or
+    #: "inferred" (a date inferred from the text: shown as such); see TimeExpression.
+    anchored_to: Optional[str] = None
 
     @property
     def key(self) -> tuple[str, int, int, str]:
@@ -318,6 +400,7 @@ class Mention:
             "dated_by": self.dated_by,
             "published": self.published,
             "refers_to": None if self.refers_to is None else list(self.refers_to),
+            "anchored_to": self.anchored_to,
         }
 
     @classmethod
@@ -340,6 +423,7 @@ class Mention:
             dated_by=data.get("dated_by", "none"),
             published=data.get("published"),
             refers_to=data.get("refers_to"),
+            anchored_to=data.get("anchored_to"),
         )
 
 
@@ -348,21 +432,50 @@ class ArticleInfo:
     """What a timeline keeps of each input article (not its text)."""
 
     id: str
-    published: str
+    #: ISO date or datetime as given; None when the article had none.
+    published: Optional[str]
     source: Optional[str] = None
     url: Optional[str] = None
     title: Optional[str] = None
+    #: The date inferred from the text when ``published`` is None (and the text supports one).
+    published_inferred: Optional[InferredDate] = None
+    #: Why the article could not be read (``build(errors="collect")``); None when it was.
+    error: Optional[str] = None
 
     @classmethod
-    def of(cls, article: Article) -> "ArticleInfo":
-        return cls(article.id or "", article.published.isoformat(), article.source, article.url, article.title)
+    def of(cls, article: Article, inferred: Optional[InferredDate] = None) -> "ArticleInfo":
+        published = None if article.published is None else article.published.isoformat()
+        return cls(article.id or "", published, article.source, article.url, article.title, inferred)
+
+    @property
+    def sort_key(self) -> tuple[str, str, str]:
+        """Articles are listed by publication date (inferred, else unknown last), then id."""
+        day = self.published or (self.published_inferred.day.isoformat() if self.published_inferred else "")
+        return (day or "\uffff", self.id, self.error or "")
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "published": self.published, "source": self.source, "url": self.url, "title": self.title}
+        return {
+            "id": self.id,
+            "published": self.published,
+            "published_inferred": None if self.published_inferred is None else self.published_inferred.to_dict(),
+            "source": self.source,
+            "url": self.url,
+            "title": self.title,
+            "error": self.error,
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "ArticleInfo":
-        return cls(data["id"], data["published"], data.get("source"), data.get("url"), data.get("title"))
+        inferred = data.get("published_inferred")
+        return cls(
+            data["id"],
+            data.get("published"),
+            data.get("source"),
+            data.get("url"),
+            data.get("title"),
+            None if inferred is None else InferredDate.from_dict(inferred),
+            data.get("error"),
+        )
 
 
 @frozen
@@ -424,6 +537,11 @@ class Timeline:
     @property
     def mentions(self) -> tuple[Mention, ...]:
         return tuple(m for entry in self.entries for m in entry.mentions)
+
+    @property
+    def errors(self) -> tuple[ArticleInfo, ...]:
+        """The input articles that could not be read (``build(errors="collect")``), with why."""
+        return tuple(a for a in self.articles if a.error is not None)
 
     def merge(self, other: "Timeline") -> "Timeline":
         from .merge import assemble

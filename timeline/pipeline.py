@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 from collections import deque
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Callable, Iterable, Iterator, Optional, Union
 
+import attrs
 from attrs import define, field, frozen
 
 from . import clean
+from .dating import PROBE_ANCHORS, Clue, infer_published, mask
 from .detect import Candidate, detect, sentence_runs
 from .events import ArticleEvents
-from .errors import InvalidArticleError, InvalidExpressionError
+from .errors import InvalidArgumentError, InvalidArticleError, InvalidExpressionError, ReadError, TimelineError
 from .merge import assemble
 from .model import Article, ArticleInfo, DateLike, ReadArticle, Sentence, TimeExpression, Timeline, TimeValue, parse_published
 from .nlp import load_pipeline
-from .resolution import Context, Tense, resolve_phrase
+from .resolution import Context, Tense, publication_offset, resolve_phrase
 from .timex import TimexType
 
 __all__ = ["build", "iter_read", "read", "read_many", "resolve"]
@@ -30,9 +32,11 @@ class Discourse:
 
     anchor: date
     last: Optional[TimeValue] = field(default=None)
+    #: The publication's UTC offset (a zoned datetime), which clock times carry.
+    offset: Optional[timedelta] = field(default=None)
 
     def context(self, tense: Optional[Tense]) -> Context:
-        return Context(self.anchor, tense, self.last)
+        return Context(self.anchor, tense, self.last, self.offset)
 
     def observe(self, value: TimeValue) -> None:
         # Only calendar dates of a definite size move the discourse (not durations or "now").
@@ -53,14 +57,6 @@ def _sentence(text: str, start: int) -> Sentence:
     """A sentence without the line breaks spaCy leaves at its end."""
     stripped = text.rstrip()
     return Sentence(stripped, start, start + len(stripped))
-
-
-def _check_article(article: object) -> Article:
-    if not isinstance(article, Article):
-        raise InvalidArticleError(
-            "<argument>", f"expected a timeline.Article, got {type(article).__name__}"
-        )
-    return article
 
 
 @frozen
@@ -99,22 +95,43 @@ def _pieces(article: Article, events: bool) -> tuple[list[tuple[int, int]], list
 
 def _assemble(article: Article, segments: list[tuple[int, int]], pieces: list[_Piece], docs: Iterable, events: bool) -> ReadArticle:
     nlp = load_pipeline()
-    discourse = Discourse(article.anchor)
-    found_events = ArticleEvents(article.id or "", article.anchor)
+    parsed = iter(docs)
+    # Detection first, for the whole article: a missing publication date is inferred from all
+    # of its expressions before any is resolved.
+    detected = []
+    for piece in pieces:
+        doc = next(parsed) if piece.parse else None
+        detected.append((piece, doc, detect(doc, nlp) if doc is not None else []))
+    inferred = None
+    if article.published is None:
+        inferred = infer_published(Clue(c.text, c.tense) for _, _, found in detected for c in found if not c.cataphoric)
+    anchor = article.anchor if article.anchor is not None else (inferred.day if inferred is not None else None)
+    anchored_to = "published" if article.published is not None else "inferred"
+    # Each expression is also resolved against probe anchors: where they disagree, the value
+    # depends on the publication date (and, with none known, those digits are unknown).
+    discourse = Discourse(anchor, offset=publication_offset(article.published)) if anchor is not None else None
+    probes = [Discourse(probe) for probe in PROBE_ANCHORS]
+    found_events = ArticleEvents(article.id or "", anchor if article.published is not None else None)
     sentences: list[Sentence] = []
     expressions: list[TimeExpression] = []
-    parsed = iter(docs)
-    for piece in pieces:
-        if not piece.parse:
+    for piece, doc, candidates in detected:
+        if doc is None:
             sentences.extend(_sentence(article.text[start:end], start) for start, end in piece.sentences)
             continue
-        doc, offset = next(parsed), piece.start
+        offset = piece.start
         doc_sentences = [_sentence(s.text, offset + s.start_char) for s in doc.sents]
         sentences.extend(doc_sentences)
         in_doc: list[tuple[int, int, TimeExpression]] = []
-        for candidate in detect(doc, nlp):
-            value, rule = _resolve_candidate(candidate, discourse)
-            discourse.observe(value)
+        for candidate in candidates:
+            probe_values = [_resolve_candidate(candidate, probe)[0] for probe in probes]
+            depends = any(v != probe_values[0] for v in probe_values[1:])
+            if discourse is not None:
+                value, rule = _resolve_candidate(candidate, discourse)
+                discourse.observe(value)
+            else:
+                value, rule = mask(probe_values), _resolve_candidate(candidate, probes[0])[1]
+            for probe, probe_value in zip(probes, probe_values):
+                probe.observe(probe_value)
             start, end = offset + candidate.start_char, offset + candidate.end_char
             expressions.append(
                 TimeExpression(
@@ -124,6 +141,7 @@ def _assemble(article: Article, segments: list[tuple[int, int]], pieces: list[_P
                     value=value,
                     sentence=doc_sentences[candidate.sentence_index],
                     rule=rule,
+                    anchored_to=anchored_to if depends and discourse is not None else None,
                 )
             )
             in_doc.append((candidate.start_char, candidate.end_char, expressions[-1]))
@@ -135,6 +153,7 @@ def _assemble(article: Article, segments: list[tuple[int, int]], pieces: list[_P
         sentences=tuple(sentences),
         time_expressions=tuple(expressions),
         events=tuple(found_events.mentions()) if events else (),
+        published_inferred=inferred,
     )
 
 
@@ -165,39 +184,99 @@ def iter_read(
     the NER does not run. ``ReadArticle.events`` is then empty, and the sentences without a cue
     are the punctuation sentencizer's rather than the parser's.
     """
+    for result in _stream(articles, batch_size, n_process, events, collect=False):
+        assert isinstance(result, ReadArticle)
+        yield result
+
+
+@frozen
+class _Failed:
+    """An input that could not be read, in its place in the stream (``errors="collect"``)."""
+
+    info: ArticleInfo
+
+
+def _failed(given: object, index: int, error: TimelineError) -> _Failed:
+    if isinstance(given, Article):
+        return _Failed(attrs.evolve(ArticleInfo.of(given), error=str(error)))
+    # A mapping keeps what can be read of it; anything else is known by its input position.
+    fields = given if isinstance(given, dict) else {}
+    text_fields = {k: fields.get(k) if isinstance(fields.get(k), str) else None for k in ("id", "source", "url", "title")}
+    return _Failed(ArticleInfo(text_fields["id"] or text_fields["url"] or f"#{index}", None, text_fields["source"], text_fields["url"], text_fields["title"], error=str(error)))
+
+
+def _check_positive(name: str, value: object) -> None:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise InvalidArgumentError(f"{name} must be a whole number of at least 1, not {value!r}")
+
+
+def _stream(
+    articles: Iterable[object], batch_size: int, n_process: int, events: bool, collect: bool
+) -> Iterator[Union[ReadArticle, _Failed]]:
+    """The reading stream; with ``collect``, bad inputs become :class:`_Failed` in their place."""
+    _check_positive("batch_size", batch_size)
+    _check_positive("n_process", n_process)
     nlp = load_pipeline()
-    pending: deque[tuple[Article, list[tuple[int, int]], list[_Piece]]] = deque()
+    pending: deque[Union[_Failed, tuple[Article, list[tuple[int, int]], list[_Piece]]]] = deque()
 
     def texts() -> Iterator[str]:
-        for given in articles:
-            article = _check_article(given)
-            segments, pieces = _pieces(article, events)
+        for index, given in enumerate(articles):
+            try:
+                article = given if isinstance(given, Article) else _as_article(given, index, collect)
+                segments, pieces = _pieces(article, events)
+            except TimelineError as error:
+                if not collect:
+                    raise
+                pending.append(_failed(given, index, error))
+                continue
             pending.append((article, segments, pieces))
             for piece in pieces:
                 if piece.parse:
                     yield article.text[piece.start : piece.end]
 
-    def to_parse(pieces: list[_Piece]) -> int:
-        return sum(piece.parse for piece in pieces)
+    def to_parse(item: Union[_Failed, tuple[Article, list[tuple[int, int]], list[_Piece]]]) -> int:
+        return 0 if isinstance(item, _Failed) else sum(piece.parse for piece in item[2])
 
-    def finished_unparsed() -> Iterator[ReadArticle]:
-        # Articles with nothing to parse (empty, or no time cue) get no docs: they are done
-        # as soon as they come up.
-        while pending and not to_parse(pending[0][2]):
-            article, segments, pieces = pending.popleft()
-            yield _assemble(article, segments, pieces, [], events)
+    def finish(docs: list) -> Union[ReadArticle, _Failed]:
+        item = pending.popleft()
+        if isinstance(item, _Failed):
+            return item
+        article, segments, pieces = item
+        try:
+            return _assemble(article, segments, pieces, docs, events)
+        except TimelineError as error:
+            failure = error
+        except Exception as error:  # noqa: BLE001 - a bug must still name the article it hit
+            failure = ReadError(article._label_for_errors(), f"reading failed: {type(error).__name__}: {error}")
+            if not collect:
+                raise failure from error
+        if not collect:
+            raise failure
+        return _Failed(attrs.evolve(ArticleInfo.of(article), error=str(failure)))
+
+    def finished_unparsed() -> Iterator[Union[ReadArticle, _Failed]]:
+        # Articles with nothing to parse (empty, no time cue, failed) get no docs: they are
+        # done as soon as they come up.
+        while pending and not to_parse(pending[0]):
+            yield finish([])
 
     disabled = [] if events else list(TIMES_ONLY_DISABLED)
     collected: list = []
     for doc in nlp.pipe(texts(), batch_size=batch_size, n_process=n_process, disable=disabled):
         yield from finished_unparsed()
         collected.append(doc)
-        article, segments, pieces = pending[0]
-        if len(collected) == to_parse(pieces):
-            pending.popleft()
-            yield _assemble(article, segments, pieces, collected, events)
+        if len(collected) == to_parse(pending[0]):
+            yield finish(collected)
             collected = []
     yield from finished_unparsed()
+
+
+def _as_article(given: object, index: int, collect: bool) -> Article:
+    """Inputs other than articles: mappings of article fields when collecting, else an error."""
+    if collect and isinstance(given, dict):
+        return Article.from_dict(given, f"#{index}")
+    expected = "a timeline.Article or a mapping of article fields" if collect else "a timeline.Article"
+    raise InvalidArticleError(f"#{index}", f"expected {expected}, got {type(given).__name__}")
 
 
 def read_many(
@@ -221,19 +300,36 @@ def read_many(
 
 
 def build(
-    articles: Iterable[Article],
+    articles: Iterable[Union[Article, dict]],
     *,
     batch_size: int = 64,
     n_process: int = 1,
     progress: Optional[Callable[[ReadArticle], None]] = None,
+    errors: str = "raise",
 ) -> Timeline:
     """One ordered timeline from several articles: each real-world event once, with its sources.
 
     The result does not depend on the order of ``articles``; an article given twice counts once.
+
+    ``errors="raise"`` (the default) stops at the first input that cannot be read, with a
+    :class:`TimelineError` naming it. ``errors="collect"`` reads every good input and lists each
+    bad one in ``Timeline.errors`` (and in ``Timeline.articles``, so every input is accounted
+    for); inputs may then also be mappings of article fields (:meth:`Article.from_dict`), as
+    read from JSON, whose problems are collected the same way.
     """
-    reads = read_many(articles, batch_size=batch_size, n_process=n_process, progress=progress)
+    if errors not in ("raise", "collect"):
+        raise InvalidArgumentError(f"errors must be 'raise' or 'collect', not {errors!r}")
+    reads: list[ReadArticle] = []
+    failed: list[ArticleInfo] = []
+    for result in _stream(articles, batch_size, n_process, True, collect=errors == "collect"):
+        if isinstance(result, _Failed):
+            failed.append(result.info)
+            continue
+        if progress is not None:
+            progress(result)
+        reads.append(result)
     return assemble(
-        (ArticleInfo.of(r.article) for r in reads),
+        [ArticleInfo.of(r.article, r.published_inferred) for r in reads] + failed,
         (mention for r in reads for mention in r.events),
     )
 
@@ -260,7 +356,7 @@ def resolve(
     anchor = parse_published(published, "<resolve>")
     anchor_day = anchor.date() if isinstance(anchor, datetime) else anchor
     tense_value = None if tense is None else Tense(tense)
-    context = Context(anchor_day, tense_value)
+    context = Context(anchor_day, tense_value, offset=publication_offset(anchor))
     text = phrase.strip()
     lowered = text.lower()
     for prefix in ("",) + _LEADING_PREPOSITIONS:

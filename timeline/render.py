@@ -243,6 +243,15 @@ def _url(url: str) -> str:
 
 
 def _published_day(info: ArticleInfo) -> str:
+    """The publication day as a reader says it; an inferred one says so, an unknown one too."""
+    if info.published is None:
+        inferred = info.published_inferred
+        if inferred is None:
+            return "date unknown"
+        days = _day(inferred.start, weekday=False)
+        if inferred.end != inferred.start:
+            days += " – " + _day(inferred.end, weekday=False)
+        return f"date not given; inferred {days}"
     try:
         return _day(date.fromisoformat(info.published[:10]), weekday=False)
     except ValueError:
@@ -275,11 +284,15 @@ class _Renderer:
         return f"[{_escape(label)}][{number}]"
 
     def header(self) -> list[str]:
-        infos = sorted(self.timeline.articles, key=lambda a: (a.published, a.id))
+        infos = sorted(self.timeline.articles, key=lambda a: a.sort_key)
         count = f"{_plural(len(self.timeline.entries), 'entry', 'entries')} from {_plural(len(infos), 'article', 'articles')}"
         if not infos:
             return ["# Timeline", "", f"{count}."]
-        listed = "; ".join(f"{self.link(_article_label(a), a.url)} (published {_published_day(a)})" for a in infos)
+        listed = "; ".join(
+            f"{self.link(_article_label(a), a.url)} (not read: {_escape(a.error)})" if a.error is not None
+            else f"{self.link(_article_label(a), a.url)} (published {_published_day(a)})"
+            for a in infos
+        )
         return ["# Timeline", "", f"{count}: {listed}."]
 
     def entry_articles(self, entry: Entry) -> list[ArticleInfo]:
@@ -297,7 +310,7 @@ class _Renderer:
                 groups[name] = []
         parts = []
         for label in sorted(groups, key=lambda name: (name.casefold(), name)):
-            infos = sorted(groups[label], key=lambda a: (a.published, a.id))
+            infos = sorted(groups[label], key=lambda a: a.sort_key)
             if not infos:
                 parts.append(_escape(label))
             elif len(infos) == 1:
@@ -330,6 +343,9 @@ class _Renderer:
             line += f" ({marker})"
         if show_when and entry.when is not None:
             line += f" (when: {_escape(describe_value(entry.when))})"
+        dated = [m for m in entry.mentions if m.when is not None and m.when == entry.when]
+        if dated and all(m.anchored_to == "inferred" for m in dated):
+            line += " (date counted from an inferred publication date)"
         sources = self.sources(entry)
         if sources:
             line += f" — {sources}"
