@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any, Union
 
 from .errors import InvalidArticleError
+from .html import HTML_SUFFIXES, article_from_page
 from .model import Article
 
 __all__ = ["read_meta", "articles_from_meta"]
@@ -29,11 +30,15 @@ def read_meta(path: Union[str, Path]) -> dict[str, dict[str, Any]]:
 def articles_from_meta(path: Union[str, Path]) -> list[Article]:
     """The articles a metadata file lists, with their texts read from the files beside it.
 
-    Each article's ``id`` is its file name.
+    Each article's ``id`` is its file name. An ``.html``/``.htm`` file is a saved web page
+    (:meth:`Article.from_html`); the entry's fields override what the page says.
     """
     path = Path(path)
     articles = []
     for name, entry in read_meta(path).items():
+        if Path(name).suffix.lower() in HTML_SUFFIXES:
+            articles.append(_page_article(path.parent / name, name, entry))
+            continue
         try:
             text = (path.parent / name).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
@@ -49,3 +54,22 @@ def articles_from_meta(path: Union[str, Path]) -> list[Article]:
             )
         )
     return articles
+
+
+def _page_article(file: Path, name: str, entry: dict[str, Any]) -> Article:
+    """A saved web page listed in a metadata file: the entry's fields win over the page's."""
+    try:
+        data = file.read_bytes()
+    except OSError as error:
+        raise InvalidArticleError(name, f"cannot read {file} ({error})") from None
+    try:
+        return article_from_page(
+            data,
+            id=name,
+            published=entry.get("published"),
+            source=entry.get("source"),
+            url=entry.get("url"),
+            title=entry.get("title"),
+        )
+    except InvalidArticleError as error:
+        raise type(error)(name, error.problem) from None
