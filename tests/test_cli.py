@@ -44,10 +44,12 @@ def test_timexes_table_with_published_option():
     assert any("'Thursday'" in line and line.rstrip().endswith("DATE      2018-08-02") for line in lines)
 
 
-def test_missing_publication_date_is_a_usage_error():
+def test_a_file_without_a_date_is_read_with_a_warning():
     result = run("timexes", str(EXAMINER))
-    assert result.exit_code == 2
-    assert "no publication date" in result.output
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0] == "000_78c635482813545c.txt  (unknown source, publication date unknown)"
+    assert any("'Thursday'" in line and line.rstrip().endswith("DATE      XXXX-XX-XX") for line in result.stdout.splitlines())
+    assert result.stderr == "warning: 000_78c635482813545c.txt: no publication date, and its text supports none: relative dates left unresolved (X)\n"
 
 
 def test_bad_publication_date_is_reported_not_raised():

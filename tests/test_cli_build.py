@@ -224,10 +224,36 @@ def test_bad_published_option_names_the_file():
     )
 
 
-def test_text_file_without_a_date_is_a_usage_error():
-    result = run("build", EXAMINER)
-    assert result.exit_code == 2
-    assert f"Error: {EXAMINER}: no publication date (give --published or a --meta entry for it)" in result.output
+def test_text_file_without_a_date_is_built_with_a_warning():
+    result = run("build", "--quiet", EXAMINER)
+    assert result.exit_code == 0, result.output
+    assert "(published date unknown)" in result.stdout.splitlines()[2]
+    assert f"warning: {EXAMINER.name}: no publication date, and its text supports none" in result.stderr
+
+
+def test_collect_builds_from_the_good_inputs_and_lists_the_bad_ones(tmp_path):
+    path = write_jsonl(
+        tmp_path / "mixed.jsonl",
+        [
+            {"text": "Senator Rand Paul met Konstantin Kosachev in Moscow on Monday.", "published": "2018-08-07", "id": "good"},
+            {"text": "Paul left.", "published": "next Tuesday", "id": "bad-date"},
+            ["not", "an", "object"],
+        ],
+    )
+    result = run("build", "--errors", "collect", "--format", "json", path, tmp_path / "missing.txt")
+    assert result.exit_code == 2  # click checks that FILES exist before anything is read
+    result = run("build", "--errors", "collect", "--format", "json", path)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert [(a["id"], a["error"]) for a in data["articles"]] == [
+        ("good", None),
+        (f"{path}:2", f"article {path}:2: publication date 'next Tuesday' is not an ISO 8601 date (YYYY-MM-DD) or datetime"),
+        (f"{path}:3", f"article {path}:3: expected a JSON object, got list"),
+    ]
+    assert [e["summary"] for e in data["entries"]] == ["Senator Rand Paul met Konstantin Kosachev in Moscow on Monday"]
+    assert f"warning: {path}:3: not read: article {path}:3: expected a JSON object, got list" in result.stderr
+    assert "1 article, 1 time expression, 1 event, 1 entry (2 inputs not read) in" in result.stderr
+    assert run("build", "--format", "json", path).exit_code == 1  # the default stops at the first
 
 
 def test_unreadable_and_missing_files_are_usage_errors(tmp_path):

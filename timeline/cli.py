@@ -13,7 +13,8 @@ import click
 
 from . import __version__
 from .errors import InvalidArticleError, TimelineError
-from .model import Article, ReadArticle
+from .html import HTML_SUFFIXES, article_from_page
+from .model import Article, ArticleInfo, ReadArticle
 from .sources import read_meta
 
 __all__ = ["main"]
@@ -40,14 +41,17 @@ def _encodable(text: str) -> bool:
     return True
 
 
-def articles_from_jsonl(path: Path, published: Optional[str], source: Optional[str]) -> list[tuple[str, Article]]:
+def articles_from_jsonl(
+    path: Path, published: Optional[str], source: Optional[str], failures: Optional[list[ArticleInfo]] = None
+) -> list[tuple[str, Article]]:
     """The articles of a JSON Lines file, one object per line, each with its ``file:line``.
 
-    Each line holds ``text`` and ``published`` (else ``published`` is the option's), and may hold
-    ``source`` (else the option's), ``url``, ``title`` and ``id`` (else like :class:`Article`:
-    the URL, else a hash of the text). A key whose value is null counts as absent. Blank lines
-    are skipped; other keys are ignored.
-    Raises :class:`InvalidArticleError` (or :class:`InvalidDateError`) naming ``file:line``.
+    Each line holds ``text`` and may hold ``published`` (else the option's; with neither, the
+    date is unknown), ``source`` (else the option's), ``url``, ``title`` and ``id`` (else like
+    :class:`Article`: the URL, else a hash of the text). A key whose value is null counts as
+    absent. Blank lines are skipped; other keys are ignored.
+    Raises :class:`InvalidArticleError` (or :class:`InvalidDateError`) naming ``file:line``;
+    given a ``failures`` list, bad lines are added to it instead and the rest are read.
     """
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
@@ -59,69 +63,117 @@ def articles_from_jsonl(path: Path, published: Optional[str], source: Optional[s
         if not line.strip():
             continue
         try:
-            data = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise InvalidArticleError(where, f"not valid JSON ({error.msg} at column {error.colno})") from None
-        if not isinstance(data, dict):
-            raise InvalidArticleError(where, f"expected a JSON object, got {type(data).__name__}")
-        if "text" not in data:
-            raise InvalidArticleError(where, 'no "text"')
-        for key in ("text", "published", "source", "url", "title", "id"):
-            value = data.get(key)
-            if isinstance(value, str) and not _encodable(value):
-                raise InvalidArticleError(where, f'"{key}" holds a lone surrogate escape (not valid Unicode text)')
-        # Article checks and coerces every field (a str date included), naming what is wrong.
-        # A key given as null is absent: the option's value stands in.
-        given: Any = published if data.get("published") is None else data["published"]
-        try:
-            article = Article(
-                text=data["text"],
-                published=given,
-                source=source if data.get("source") is None else data["source"],
-                url=data.get("url"),
-                title=data.get("title"),
-                id=data.get("id"),
-            )
+            located.append((where, _jsonl_article(where, line, published, source)))
         except InvalidArticleError as error:
-            raise _relabel(error, where) from None
-        located.append((where, article))
+            if failures is None:
+                raise
+            failures.append(ArticleInfo(where, None, error=str(error)))
     return located
 
 
-def located_articles(files: tuple[Path, ...], published: Optional[str], source: Optional[str], meta: Optional[Path]) -> list[tuple[str, Article]]:
+def _jsonl_article(where: str, line: str, published: Optional[str], source: Optional[str]) -> Article:
+    try:
+        data = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise InvalidArticleError(where, f"not valid JSON ({error.msg} at column {error.colno})") from None
+    if not isinstance(data, dict):
+        raise InvalidArticleError(where, f"expected a JSON object, got {type(data).__name__}")
+    if "text" not in data:
+        raise InvalidArticleError(where, 'no "text"')
+    for key in ("text", "published", "source", "url", "title", "id"):
+        value = data.get(key)
+        if isinstance(value, str) and not _encodable(value):
+            raise InvalidArticleError(where, f'"{key}" holds a lone surrogate escape (not valid Unicode text)')
+    # Article checks and coerces every field (a str date included), naming what is wrong.
+    # A key given as null is absent: the option's value stands in.
+    given: Any = published if data.get("published") is None else data["published"]
+    try:
+        return Article(
+            text=data["text"],
+            published=given,
+            source=source if data.get("source") is None else data["source"],
+            url=data.get("url"),
+            title=data.get("title"),
+            id=data.get("id"),
+        )
+    except InvalidArticleError as error:
+        raise _relabel(error, where) from None
+
+
+def article_from_page_file(path: Path, entry: dict, published: Optional[str], source: Optional[str]) -> Article:
+    """A saved web page (``.html``/``.htm``) as one article whose id is the file name.
+
+    Body, date, title and site name come from the page (:meth:`Article.from_html`); a --meta
+    entry, else --published/--source, override what the page says.
+    """
+    try:
+        data = path.read_bytes()  # trafilatura decodes (see timeline.html)
+    except OSError as error:
+        raise click.UsageError(f"{path}: cannot read ({error})") from None
+    try:
+        article = article_from_page(
+            data,
+            id=path.name,
+            published=entry.get("published", published),
+            source=entry.get("source", source),
+            url=entry.get("url"),
+            title=entry.get("title"),
+        )
+    except InvalidArticleError as error:
+        raise _relabel(error, str(path)) from None
+    return article
+
+
+def located_articles(
+    files: tuple[Path, ...],
+    published: Optional[str],
+    source: Optional[str],
+    meta: Optional[Path],
+    failures: Optional[list[ArticleInfo]] = None,
+) -> list[tuple[str, Article]]:
     """Every article of FILES with where it comes from (``file`` or ``file:line``).
 
-    A ``.jsonl`` file holds one article per line (see :func:`articles_from_jsonl`); any other
+    A ``.jsonl`` file holds one article per line (see :func:`articles_from_jsonl`); an ``.html``
+    or ``.htm`` file is a saved web page (see :func:`article_from_page_file`); any other
     file is one article whose text is the file, whose id is the file name, and whose
-    publication date and source come from --meta, else from the options.
+    publication date and source come from --meta, else from the options (with neither, the
+    date is unknown and inferred from the text where it can be). Given a ``failures`` list,
+    files and lines that cannot be read are added to it instead of stopping.
     """
     by_name = load_meta(meta) if meta else {}
     located: list[tuple[str, Article]] = []
     for path in files:
-        if path.suffix.lower() == ".jsonl":
-            located += articles_from_jsonl(path, published, source)
-            continue
-        entry = by_name.get(path.name, {})
-        date_given = entry.get("published", published)
-        if date_given is None:
-            raise click.UsageError(f"{path}: no publication date (give --published or a --meta entry for it)")
         try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            raise click.UsageError(f"{path}: cannot read ({error})") from None
-        try:
-            article = Article(
-                text=text,
-                published=date_given,
-                source=entry.get("source", source),
-                url=entry.get("url"),
-                title=entry.get("title"),
-                id=path.name,
-            )
-        except InvalidArticleError as error:
-            raise _relabel(error, str(path)) from None
-        located.append((str(path), article))
+            if path.suffix.lower() == ".jsonl":
+                located += articles_from_jsonl(path, published, source, failures)
+            elif path.suffix.lower() in HTML_SUFFIXES:
+                located.append((str(path), article_from_page_file(path, by_name.get(path.name, {}), published, source)))
+            else:
+                located.append((str(path), _text_file_article(path, by_name.get(path.name, {}), published, source)))
+        except (InvalidArticleError, click.UsageError) as error:
+            if failures is None:
+                raise
+            message = str(error) if isinstance(error, InvalidArticleError) else error.format_message()
+            failures.append(ArticleInfo(path.name, None, error=message))
     return located
+
+
+def _text_file_article(path: Path, entry: dict, published: Optional[str], source: Optional[str]) -> Article:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise click.UsageError(f"{path}: cannot read ({error})") from None
+    try:
+        return Article(
+            text=text,
+            published=entry.get("published", published),
+            source=entry.get("source", source),
+            url=entry.get("url"),
+            title=entry.get("title"),
+            id=path.name,
+        )
+    except InvalidArticleError as error:
+        raise _relabel(error, str(path)) from None
 
 
 def articles_from_files(files: tuple[Path, ...], published: Optional[str], source: Optional[str], meta: Optional[Path]) -> list[Article]:
@@ -129,15 +181,22 @@ def articles_from_files(files: tuple[Path, ...], published: Optional[str], sourc
     return [article for _, article in located_articles(files, published, source, meta)]
 
 
-def check_unique_ids(located: list[tuple[str, Article]]) -> list[Article]:
+def check_unique_ids(located: list[tuple[str, Article]], failures: Optional[list[ArticleInfo]] = None) -> list[Article]:
     """The articles, refusing two different articles under one id (one would silently replace
-    the other in the timeline); the same article given twice is fine and counts once."""
+    the other in the timeline); the same article given twice is fine and counts once. Given a
+    ``failures`` list, a clashing article is added to it (under its place) and left out."""
     first: dict[str, tuple[str, Article]] = {}
+    kept = []
     for where, article in located:
         seen = first.setdefault(article.id or "", (where, article))
         if seen[1] != article:
-            raise InvalidArticleError(where, f"id {article.id!r} is already used by a different article ({seen[0]})")
-    return [article for _, article in located]
+            error = InvalidArticleError(where, f"id {article.id!r} is already used by a different article ({seen[0]})")
+            if failures is None:
+                raise error
+            failures.append(ArticleInfo(where, None, error=str(error)))
+            continue
+        kept.append(article)
+    return kept
 
 
 @click.group()
@@ -163,12 +222,15 @@ def timexes(files: tuple[Path, ...], published: Optional[str], source: Optional[
         read = read_many(articles_from_files(files, published, source, meta), events=False)
     except TimelineError as error:
         raise click.ClickException(str(error)) from None
+    for r in read:
+        _warn_if_undated(r.article.id or "", r.published_inferred if r.article.published is None else False)
     if fmt == "json":
         payload = [
             {
                 "article": r.article.id,
                 "source": r.article.source,
-                "published": r.article.published.isoformat(),
+                "published": None if r.article.published is None else r.article.published.isoformat(),
+                "published_inferred": None if r.published_inferred is None else r.published_inferred.to_dict(),
                 "time_expressions": [e.to_dict() for e in r.time_expressions],
             }
             for r in read
@@ -176,7 +238,7 @@ def timexes(files: tuple[Path, ...], published: Optional[str], source: Optional[
         click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
         return
     for r in read:
-        header = f"{r.article.id}  ({r.article.source or 'unknown source'}, published {r.article.published.isoformat()})"
+        header = f"{r.article.id}  ({r.article.source or 'unknown source'}, {_published_note(r)})"
         click.echo(header)
         click.echo("-" * len(header))
         for e in r.time_expressions:
@@ -195,6 +257,14 @@ def timexes(files: tuple[Path, ...], published: Optional[str], source: Optional[
 @click.option("--batch-size", default=64, show_default=True, type=click.IntRange(1), help="Texts per spaCy batch.")
 @click.option("--n-process", default=1, show_default=True, type=click.IntRange(1), help="Processes that parse in parallel.")
 @click.option("--quiet", is_flag=True, help="No progress bar and no summary on standard error.")
+@click.option(
+    "--errors",
+    "on_error",
+    type=click.Choice(["raise", "collect"]),
+    default="raise",
+    show_default=True,
+    help="raise: stop at the first bad file or line. collect: build from the good ones and list the bad ones.",
+)
 def build(
     files: tuple[Path, ...],
     meta: Optional[Path],
@@ -205,28 +275,42 @@ def build(
     batch_size: int,
     n_process: int,
     quiet: bool,
+    on_error: str,
 ) -> None:
     """Build one ordered, sourced timeline from the articles of FILES.
 
     A FILE ending in .jsonl holds one article per line (text, published, and optionally source,
-    url, title, id); any other FILE is the text of one article.
+    url, title, id); a FILE ending in .html or .htm is a saved web page; any other FILE is the
+    text of one article. An article without a publication date is dated from its text where
+    the text supports it (a warning says so), else its relative dates stay unknown.
     """
+    from .merge import assemble
     from .pipeline import build as build_timeline
 
     started = time.perf_counter()
     counts = {"expressions": 0, "events": 0}
+    undated: dict[str, Any] = {}
+    failures: Optional[list[ArticleInfo]] = [] if on_error == "collect" else None
     try:
-        articles = check_unique_ids(located_articles(files, published, source, meta))
+        articles = check_unique_ids(located_articles(files, published, source, meta, failures), failures)
         with _progress(len(articles), enabled=not quiet) as advance:
 
             def read_one(read: ReadArticle) -> None:
                 counts["expressions"] += len(read.time_expressions)
                 counts["events"] += len(read.events)
+                if read.article.published is None:
+                    undated[read.article.id or ""] = read.published_inferred
                 advance()
 
-            result = build_timeline(articles, batch_size=batch_size, n_process=n_process, progress=read_one)
+            result = build_timeline(articles, batch_size=batch_size, n_process=n_process, progress=read_one, errors=on_error)
     except TimelineError as error:
         raise click.ClickException(str(error)) from None
+    if failures:
+        result = assemble(result.articles + tuple(failures), result.mentions)
+    for article_id, inferred in sorted(undated.items()):
+        _warn_if_undated(article_id, inferred)
+    for info in result.errors:
+        click.echo(f"warning: {info.id}: not read: {info.error}", err=True)
     text = result.to_markdown() if fmt == "markdown" else result.to_json() + "\n"
     if output is None:
         click.echo(text, nl=False)
@@ -239,14 +323,43 @@ def build(
         summary = ", ".join(
             _plural(count, word)
             for count, word in (
-                (len(result.articles), "article"),
+                (len(result.articles) - len(result.errors), "article"),
                 (counts["expressions"], "time expression"),
                 (counts["events"], "event"),
                 (len(result), "entry"),
             )
         )
         where = f", written to {output}" if output is not None else ""
-        click.echo(f"{summary} in {time.perf_counter() - started:.1f} s{where}", err=True)
+        not_read = f" ({_plural(len(result.errors), 'input')} not read)" if result.errors else ""
+        click.echo(f"{summary}{not_read} in {time.perf_counter() - started:.1f} s{where}", err=True)
+
+
+def _published_note(read: ReadArticle) -> str:
+    if read.article.published is not None:
+        return f"published {read.article.published.isoformat()}"
+    inferred = read.published_inferred
+    if inferred is None:
+        return "publication date unknown"
+    days = inferred.start.isoformat() + ("" if inferred.end == inferred.start else f" to {inferred.end.isoformat()}")
+    return f"publication date inferred: {days}, confidence {inferred.confidence:.2f}"
+
+
+def _warn_if_undated(article_id: str, inferred: Any) -> None:
+    """On standard error: an article without a date, and what its relative dates count from.
+
+    ``inferred`` is False for an article with a date (no warning), else its InferredDate or None.
+    """
+    if inferred is False:
+        return
+    if inferred is None:
+        click.echo(f"warning: {article_id}: no publication date, and its text supports none: relative dates left unresolved (X)", err=True)
+        return
+    days = inferred.start.isoformat() + ("" if inferred.end == inferred.start else f" to {inferred.end.isoformat()}")
+    click.echo(
+        f"warning: {article_id}: no publication date; inferred {days} (confidence {inferred.confidence:.2f}) "
+        f"from {', '.join(repr(e) for e in inferred.evidence[:4])}; dates counted from it are marked inferred",
+        err=True,
+    )
 
 
 def _plural(count: int, word: str) -> str:
