@@ -96,3 +96,23 @@ def test_json_is_byte_identical_across_processes_and_records_the_version():
     assert outputs[0] == outputs[1]
     assert json.loads(outputs[0])["timeline_version"] == timeline.__version__
     assert outputs[0].decode("utf-8") == timeline.build(timeline.articles_from_meta(seeds)).to_json()
+
+
+@pytest.mark.parametrize(
+    "call,error,message",
+    [
+        (lambda: timeline.Timeline.from_json("not json"), timeline.InvalidTimelineError, "not JSON: Expecting value"),
+        (lambda: timeline.Timeline.from_json("{}"), timeline.InvalidTimelineError, "a required key is missing: 'articles'"),
+        (lambda: timeline.Timeline.from_json('{"articles": [1], "entries": []}'), timeline.InvalidTimelineError, "not a timeline: AttributeError"),
+        (lambda: timeline.Timeline.from_json(5), timeline.InvalidTimelineError, "expected JSON text, got int"),
+        (lambda: timeline.TimeValue.from_dict({}), timeline.InvalidValueError, "a mapping with 'type' and 'value'"),
+        (lambda: timeline.TimeValue.from_dict({"type": "DATE", "value": "2018", "start": 5}), timeline.InvalidValueError, "fromisoformat"),
+        (lambda: timeline.build([]).merge(5), timeline.InvalidArgumentError, "merges with a Timeline, not int"),
+        (lambda: timeline.build(5), timeline.InvalidArgumentError, "iterable of timeline.Article, not int"),
+        (lambda: timeline.read_many("some text"), timeline.InvalidArgumentError, "iterable of timeline.Article, not str"),
+        (lambda: timeline.articles_from_meta(5), timeline.InvalidArticleError, "named by a path, not int"),
+    ],
+)
+def test_public_functions_validate_their_input(call, error, message):
+    with pytest.raises(error, match=message):
+        call()

@@ -26,7 +26,21 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 # Decoration around UI labels ("☰ Menu", "Share:", "» More Stories") that is not part of the label.
 # Sentence punctuation is kept, so a wrapped paragraph ending in "search." is never a label.
-_EDGE_DECORATION = re.compile(r"^[^\w.!?'\"“”‘’()\[\]]+|[^\w.!?'\"“”‘’()\[\]]+$")
+_DECORATION = re.compile(r"[^\w.!?'\"“”‘’()\[\]]+")
+
+
+def _strip_decoration(line: str) -> str:
+    """The line without decoration at its ends.
+
+    Matched from each end (the end through the reversed line): a search for a run of decoration
+    that must end the line tries every run in it, in time quadratic in a long one.
+    """
+    head = _DECORATION.match(line)
+    start = head.end() if head else 0
+    tail = _DECORATION.match(line[::-1])
+    end = len(line) - tail.end() if tail else len(line)
+    return line[start:end] if start < end else ""
+
 
 # Navigation and UI labels: a whole line equal to one of these (case-insensitively) is page chrome.
 _UI_LABELS = frozenset(
@@ -89,10 +103,20 @@ _COPYRIGHT = re.compile(
 
 # Photo captions end in a credit like "(AP Photo/Evan Vucci)" or "(Bill Clark/CQ Roll Call file
 # photo)"; captions are never body. ("Photo: ..." at the start is not enough: tweets begin so.)
-_PHOTO_CREDIT = re.compile(
-    r".*\([^()]*\b(?:photos?|photograph|getty images|shutterstock)\b[^()]*\)",
-    re.IGNORECASE,
-)
+_PHOTO_WORD = re.compile(r"\b(?:photos?|photograph|getty images|shutterstock)\b", re.IGNORECASE)
+
+
+def _ends_in_photo_credit(line: str) -> bool:
+    """The line ends in a parenthesis (the last one, nothing nested) that names a photo.
+
+    Found with string methods: a regular expression for it backtracks over every photo word in a
+    long unclosed parenthesis, in time quadratic in the line.
+    """
+    opening = line.rfind("(")
+    if opening < 0 or not line.endswith(")") or ")" in line[opening + 1 : -1]:
+        return False
+    return _PHOTO_WORD.search(line, opening + 1, len(line) - 1) is not None
+
 
 # Headings of "more content" sidebars and related-link lists, matched on the whole line. Past the
 # first third of a page, everything from such a heading on is other stories' headlines and dates.
@@ -119,11 +143,11 @@ _MIN_DUPLICATE_WORDS = 5
 
 def _label(line: str) -> str:
     """The line as a UI label: decoration around it removed, case folded."""
-    return _EDGE_DECORATION.sub("", line).casefold()
+    return _strip_decoration(line).casefold()
 
 
 def _is_sidebar_heading(line: str) -> bool:
-    label = _EDGE_DECORATION.sub("", line)
+    label = _strip_decoration(line)
     return bool(_SIDEBAR_HEADING.fullmatch(label) or _SOURCE_SIDEBAR_HEADING.fullmatch(label))
 
 
@@ -134,7 +158,7 @@ _LINE_RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("promo", lambda line: bool(_PROMO.match(line))),
     ("cookie notice", lambda line: bool(_COOKIE_NOTICE.match(line))),
     ("copyright", lambda line: bool(_COPYRIGHT.fullmatch(line))),
-    ("photo credit", lambda line: bool(_PHOTO_CREDIT.fullmatch(line))),
+    ("photo credit", _ends_in_photo_credit),
     ("sidebar heading", _is_sidebar_heading),
 )
 

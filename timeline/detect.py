@@ -149,8 +149,9 @@ def _can_join(token: "Token") -> bool:
 
 
 def _can_edge(token: "Token") -> bool:
-    """A window may not begin or end with joining punctuation ("'s" and "'90s" aside)."""
-    return token.text not in JOINERS
+    """A window may not begin or end with joining punctuation ("'s" and "'90s" aside), nor with
+    whitespace (a "\\t" token the NER put into a date would end up in the expression's text)."""
+    return token.text not in JOINERS and not token.is_space
 
 
 # ---------------------------------------------------------------------------------------------

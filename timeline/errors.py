@@ -63,3 +63,7 @@ class MissingExtraError(TimelineError, ImportError):
 
     def __reduce__(self):  # type: ignore[no-untyped-def]
         return (type(self), (self.extra, self.feature, self.packages, self.detail))
+
+
+class InvalidTimelineError(TimelineError, ValueError):
+    """Text or data given to ``Timeline.from_json``/``from_dict`` is not a timeline."""

@@ -646,7 +646,9 @@ def _summary(event: _Event) -> tuple[int, int, str]:
             # "senators who made a trip": with the senators, not with their relative clause again.
             own = {t.i for t in trigger.subtree}
             tokens += [t for t in subject.subtree if t.i not in own and t.i not in excluded and t.dep_ != "relcl" and t.i < trigger.i and not (t.head.dep_ == "relcl")]
-    tokens = [t for t in sorted(set(tokens), key=lambda t: t.i) if t.text not in QUOTES]
+    # Whitespace tokens ("\r", "\n\t") are no words: at the ends they would carry the offsets
+    # past the sentence, whose text is trimmed.
+    tokens = [t for t in sorted(set(tokens), key=lambda t: t.i) if t.text not in QUOTES and not t.is_space]
     while tokens and (tokens[0].is_punct or tokens[0].dep_ in ("cc", "mark", "prep") and tokens[0].i < trigger.i):
         tokens = tokens[1:]
     while tokens and tokens[-1].is_punct:

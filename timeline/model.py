@@ -5,13 +5,14 @@ from __future__ import annotations
 import enum
 import hashlib
 import json
+import re
 from datetime import date, datetime
 from typing import Any, Iterator, Optional, Union
 
 import attrs
 from attrs import field, frozen
 
-from .errors import InvalidArticleError, InvalidDateError, InvalidValueError
+from .errors import InvalidArgumentError, InvalidArticleError, InvalidDateError, InvalidTimelineError, InvalidValueError, TimelineError
 from .timex import Granularity, Mod, TimexType, calendar_range, granularity_of, is_valid_value
 
 __all__ = [
@@ -27,9 +28,13 @@ __all__ = [
     "TimeValue",
     "Timeline",
     "parse_published",
+    "unpaired_surrogate",
 ]
 
 DateLike = Union[date, datetime, str]
+
+# The ISO 8601 dates of ten characters: calendar (2018-08-06) and week (2018-W32-1) dates.
+_ISO_DATE = re.compile(r"[0-9]{4}-(?:[0-9]{2}-[0-9]{2}|W[0-9]{2}-[0-9])")
 
 
 def parse_published(value: Any, article: str = "<unnamed>") -> date | datetime:
@@ -50,6 +55,9 @@ def parse_published(value: Any, article: str = "<unnamed>") -> date | datetime:
         raise InvalidDateError(article, "publication date is an empty string")
     try:
         if len(text) == 10:
+            if not _ISO_DATE.fullmatch(text):
+                # Python 3.11's date.fromisoformat takes "20180806xx" for 2018-08-06.
+                raise ValueError(text)
             return date.fromisoformat(text)
         parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
@@ -59,11 +67,25 @@ def parse_published(value: Any, article: str = "<unnamed>") -> date | datetime:
     return parsed
 
 
+def unpaired_surrogate(text: str) -> Optional[int]:
+    """The offset of the first lone surrogate in ``text`` (not Unicode text), else None."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:  # e.g. from broken JSON escapes
+        return error.start
+    return None
+
+
 def _optional_str(name: str):
     def check(instance: Any, attribute: attrs.Attribute, value: Any) -> None:
         if value is not None and not isinstance(value, str):
             raise InvalidArticleError(
                 instance._label_for_errors(), f"{name} must be a string or None, not {type(value).__name__}"
+            )
+        offset = None if value is None else unpaired_surrogate(value)
+        if offset is not None:  # it would end up in the timeline's JSON, which must be UTF-8
+            raise InvalidArticleError(
+                instance._label_for_errors(), f"{name} is not valid Unicode (unpaired surrogate at offset {offset})"
             )
 
     return check
@@ -93,7 +115,7 @@ class Article:
             getattr(self, "title", None),
             getattr(self, "source", None),
         ):
-            if isinstance(candidate, str) and candidate:
+            if isinstance(candidate, str) and candidate and unpaired_surrogate(candidate) is None:
                 return repr(candidate)
         return "<unnamed>"
 
@@ -101,10 +123,9 @@ class Article:
         label = self._label_for_errors()
         if not isinstance(self.text, str):
             raise InvalidArticleError(label, f"text must be a string, not {type(self.text).__name__}")
-        try:
-            self.text.encode("utf-8")
-        except UnicodeEncodeError as error:  # lone surrogates, e.g. from broken JSON escapes
-            raise InvalidArticleError(label, f"text is not valid Unicode (unpaired surrogate at offset {error.start})") from None
+        offset = unpaired_surrogate(self.text)
+        if offset is not None:
+            raise InvalidArticleError(label, f"text is not valid Unicode (unpaired surrogate at offset {offset})")
         # Frozen: the documented attrs way to normalise a field after validation.
         if self.published is not None:
             object.__setattr__(self, "published", parse_published(self.published, label))
@@ -123,13 +144,20 @@ class Article:
         """
         if not isinstance(data, dict):
             raise InvalidArticleError(label, f"expected a mapping of article fields, got {type(data).__name__}")
-        name = next((repr(data[k]) for k in ("id", "url") if isinstance(data.get(k), str) and data[k]), label)
-        unknown = sorted(str(k) for k in data if k not in cls.FIELDS)
+        name = next((repr(data[k]) for k in ("id", "url") if isinstance(data.get(k), str) and data[k] and unpaired_surrogate(data[k]) is None), label)
+        # Keys as written, unless they are not text (a lone surrogate would break the JSON).
+        unknown = sorted(k if isinstance(k, str) and unpaired_surrogate(k) is None else repr(k) for k in data if k not in cls.FIELDS)
         if unknown:
             raise InvalidArticleError(name, f"unknown field(s) {', '.join(unknown)}; expected {', '.join(cls.FIELDS)}")
         if "text" not in data:
             raise InvalidArticleError(name, "no text")
-        return cls(**data)
+        try:
+            return cls(**data)
+        except InvalidArticleError as error:
+            if error.article != "<unnamed>":
+                raise
+            # Nothing in the mapping names it: the caller's label does (its position, "#3").
+            raise type(error)(name, error.problem) from None
 
     @classmethod
     def from_html(cls, html: Union[str, bytes], url: Optional[str] = None, source: Optional[str] = None) -> "Article":
@@ -190,6 +218,22 @@ def _timex_type(value: Any) -> TimexType:
         raise InvalidValueError(f"{value!r} is not a TIMEX3 type (DATE, TIME, DURATION, SET)") from None
 
 
+def _value_string(value: Any) -> str:
+    # Checked before the defaults (granularity, range) are computed from it; the grammar after.
+    if not isinstance(value, str):
+        raise InvalidValueError(f"a TIMEX3 value is a string, not {type(value).__name__}")
+    return value
+
+
+def _mod(value: Any) -> Optional[Mod]:
+    if value is None:
+        return None
+    try:
+        return Mod(value)
+    except ValueError:
+        raise InvalidValueError(f"{value!r} is not a TIMEX3 mod") from None
+
+
 @frozen(order=False)
 class TimeValue:
     """A resolved TIMEX3 value.
@@ -200,8 +244,8 @@ class TimeValue:
     """
 
     type: TimexType = field(converter=_timex_type)
-    value: str = field(validator=_check_value)
-    mod: Optional[Mod] = field(default=None, converter=attrs.converters.optional(Mod))
+    value: str = field(converter=_value_string, validator=_check_value)
+    mod: Optional[Mod] = field(default=None, converter=_mod)
     granularity: Granularity = field(
         default=attrs.Factory(_default_granularity, takes_self=True), converter=Granularity
     )
@@ -225,14 +269,22 @@ class TimeValue:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "TimeValue":
-        return cls(
-            type=data["type"],
-            value=data["value"],
-            mod=data.get("mod"),
-            granularity=data["granularity"],
-            start=None if data.get("start") is None else date.fromisoformat(data["start"]),
-            end=None if data.get("end") is None else date.fromisoformat(data["end"]),
-        )
+        """The value ``to_dict`` wrote; anything else raises :class:`InvalidValueError`."""
+        if not isinstance(data, dict) or "type" not in data or "value" not in data:
+            raise InvalidValueError(f"a time value is a mapping with 'type' and 'value', not {data!r:.80}")
+        try:
+            return cls(
+                type=data["type"],
+                value=data["value"],
+                mod=data.get("mod"),
+                granularity=data.get("granularity") or granularity_of(str(data["value"]), str(data["type"])),
+                start=None if data.get("start") is None else date.fromisoformat(data["start"]),
+                end=None if data.get("end") is None else date.fromisoformat(data["end"]),
+            )
+        except (TypeError, ValueError) as error:
+            if isinstance(error, TimelineError):
+                raise
+            raise InvalidValueError(f"time value {data!r:.80}: {error}") from None
 
     def __str__(self) -> str:
         return self.value if self.mod is None else f"{self.value} ({self.mod})"
@@ -546,6 +598,8 @@ class Timeline:
     def merge(self, other: "Timeline") -> "Timeline":
         from .merge import assemble
 
+        if not isinstance(other, Timeline):
+            raise InvalidArgumentError(f"a timeline merges with a Timeline, not {type(other).__name__}")
         return assemble(self.articles + other.articles, self.mentions + other.mentions)
 
     def to_markdown(self) -> str:
@@ -567,11 +621,27 @@ class Timeline:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Timeline":
-        return cls(
-            articles=tuple(ArticleInfo.from_dict(a) for a in data["articles"]),
-            entries=tuple(Entry.from_dict(e) for e in data["entries"]),
-        )
+        """The timeline ``to_dict`` wrote; anything else raises :class:`InvalidTimelineError`."""
+        try:
+            return cls(
+                articles=tuple(ArticleInfo.from_dict(a) for a in data["articles"]),
+                entries=tuple(Entry.from_dict(e) for e in data["entries"]),
+            )
+        except TimelineError as error:
+            raise InvalidTimelineError(f"not a timeline: {error}") from None
+        except KeyError as error:
+            raise InvalidTimelineError(f"not a timeline: a required key is missing: {error}") from None
+        except (TypeError, AttributeError, ValueError) as error:
+            # The shape is wrong somewhere (a list where an object belongs, a number for a date).
+            raise InvalidTimelineError(f"not a timeline: {type(error).__name__}: {error}") from None
 
     @classmethod
     def from_json(cls, text: str) -> "Timeline":
-        return cls.from_dict(json.loads(text))
+        """The timeline ``to_json`` wrote; anything else raises :class:`InvalidTimelineError`."""
+        if not isinstance(text, (str, bytes, bytearray)):
+            raise InvalidTimelineError(f"expected JSON text, got {type(text).__name__}")
+        try:
+            data = json.loads(text)
+        except ValueError as error:  # JSONDecodeError, and undecodable bytes
+            raise InvalidTimelineError(f"not JSON: {error}") from None
+        return cls.from_dict(data)

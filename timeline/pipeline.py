@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from datetime import date, datetime, timedelta
 from typing import Callable, Iterable, Iterator, Optional, Union
@@ -15,7 +16,7 @@ from .detect import Candidate, detect, sentence_runs
 from .events import ArticleEvents
 from .errors import InvalidArgumentError, InvalidArticleError, InvalidExpressionError, ReadError, TimelineError
 from .merge import assemble
-from .model import Article, ArticleInfo, DateLike, ReadArticle, Sentence, TimeExpression, Timeline, TimeValue, parse_published
+from .model import Article, ArticleInfo, DateLike, ReadArticle, Sentence, TimeExpression, Timeline, TimeValue, parse_published, unpaired_surrogate
 from .nlp import load_pipeline
 from .resolution import Context, Tense, publication_offset, resolve_phrase
 from .timex import TimexType
@@ -54,8 +55,10 @@ def _resolve_candidate(candidate: Candidate, discourse: Discourse) -> tuple[Time
 
 
 def _sentence(text: str, start: int) -> Sentence:
-    """A sentence without the line breaks spaCy leaves at its end."""
-    stripped = text.rstrip()
+    """A sentence without the whitespace spaCy leaves around it (line breaks, a lone "\\r")."""
+    stripped = text.lstrip()
+    start += len(text) - len(stripped)
+    stripped = stripped.rstrip()
     return Sentence(stripped, start, start + len(stripped))
 
 
@@ -80,13 +83,59 @@ class _Piece:
 TIMES_ONLY_DISABLED = ("ner", "attribute_ruler", "lemmatizer")
 
 
+# The longest stretch of text given to spaCy as one Doc. A longer body segment (a page without
+# line breaks) is parsed in parts: spaCy refuses texts over ``nlp.max_length`` (1,000,000
+# characters), and the parser's memory grows with the length of a Doc (about 4 GB for 1 MB).
+MAX_PARSE_CHARS = 100_000
+# Where a long segment is cut, best first: after a line break, a sentence, a space.
+_CUTS = ("\n", ". ", "? ", "! ", " ")
+# A run of 1,000 characters without whitespace is no prose (a row of emoji, an embedded image,
+# code) and holds no time expression: it is left out of the parse, because spaCy's tokenizer
+# takes time quadratic in some such runs (4,000 emoji or apostrophes: 2 s; 100,000: hours).
+_LONG_WORD = re.compile(r"(?<!\S)\S{1000,}")
+
+
+def _parts(text: str, start: int, end: int, limit: int) -> Iterator[tuple[int, int]]:
+    """``text[start:end]`` without its runs of 1,000 characters or more without whitespace, cut
+    into consecutive parts of at most ``limit`` characters (see :func:`_cut`)."""
+    for word in _LONG_WORD.finditer(text, start, end):
+        yield from _cut(text, start, word.start(), limit)
+        start = word.end()
+    yield from _cut(text, start, end, limit)
+
+
+def _cut(text: str, start: int, end: int, limit: int) -> Iterator[tuple[int, int]]:
+    """``text[start:end]`` cut into consecutive parts of at most ``limit`` characters, each
+    trimmed of whitespace and not empty; cut where a line or sentence ends if there is one."""
+    while start < end:
+        while start < end and text[start].isspace():
+            start += 1
+        stop = end
+        if end - start > limit:
+            window = text[start : start + limit]
+            stop = start + limit  # no place to cut in the second half: anywhere
+            for cut in _CUTS:
+                found = window.rfind(cut, limit // 2)
+                if found >= 0:
+                    stop = start + found + len(cut)
+                    break
+        last = stop
+        while last > start and text[last - 1].isspace():
+            last -= 1
+        if last > start:
+            yield start, last
+        start = stop
+
+
 def _pieces(article: Article, events: bool) -> tuple[list[tuple[int, int]], list[_Piece]]:
     segments = list(clean.find_body(article.text))
-    if events:
-        return segments, [_Piece(start, end) for start, end in segments]
     nlp = load_pipeline()
+    limit = min(MAX_PARSE_CHARS, nlp.max_length)
+    parts = [part for start, end in segments for part in _parts(article.text, start, end, limit)]
+    if events:
+        return segments, [_Piece(start, end) for start, end in parts]
     pieces = []
-    for offset, end in segments:
+    for offset, end in parts:
         for run in sentence_runs(article.text[offset:end], nlp):
             sentences = tuple((offset + a, offset + b) for a, b in run.sentences)
             pieces.append(_Piece(offset + run.start, offset + run.end, run.has_cue, () if run.has_cue else sentences))
@@ -120,7 +169,7 @@ def _assemble(article: Article, segments: list[tuple[int, int]], pieces: list[_P
             continue
         offset = piece.start
         doc_sentences = [_sentence(s.text, offset + s.start_char) for s in doc.sents]
-        sentences.extend(doc_sentences)
+        sentences.extend(s for s in doc_sentences if s.text)  # not the ones of whitespace alone
         in_doc: list[tuple[int, int, TimeExpression]] = []
         for candidate in candidates:
             probe_values = [_resolve_candidate(candidate, probe)[0] for probe in probes]
@@ -201,8 +250,13 @@ def _failed(given: object, index: int, error: TimelineError) -> _Failed:
         return _Failed(attrs.evolve(ArticleInfo.of(given), error=str(error)))
     # A mapping keeps what can be read of it; anything else is known by its input position.
     fields = given if isinstance(given, dict) else {}
-    text_fields = {k: fields.get(k) if isinstance(fields.get(k), str) else None for k in ("id", "source", "url", "title")}
+    text_fields = {k: _text_or_none(fields.get(k)) for k in ("id", "source", "url", "title")}
     return _Failed(ArticleInfo(text_fields["id"] or text_fields["url"] or f"#{index}", None, text_fields["source"], text_fields["url"], text_fields["title"], error=str(error)))
+
+
+def _text_or_none(value: object) -> Optional[str]:
+    """A field of a bad mapping worth keeping: a string that is Unicode text (JSON must encode it)."""
+    return value if isinstance(value, str) and unpaired_surrogate(value) is None else None
 
 
 def _check_positive(name: str, value: object) -> None:
@@ -216,6 +270,8 @@ def _stream(
     """The reading stream; with ``collect``, bad inputs become :class:`_Failed` in their place."""
     _check_positive("batch_size", batch_size)
     _check_positive("n_process", n_process)
+    if isinstance(articles, (str, bytes, Article)) or not hasattr(articles, "__iter__"):
+        raise InvalidArgumentError(f"articles must be an iterable of timeline.Article, not {type(articles).__name__}")
     nlp = load_pipeline()
     pending: deque[Union[_Failed, tuple[Article, list[tuple[int, int]], list[_Piece]]]] = deque()
 
@@ -355,6 +411,8 @@ def resolve(
         raise InvalidExpressionError(f"expected a non-empty phrase, got {phrase!r}")
     anchor = parse_published(published, "<resolve>")
     anchor_day = anchor.date() if isinstance(anchor, datetime) else anchor
+    if tense is not None and tense not in tuple(Tense):
+        raise InvalidArgumentError(f"tense must be 'past', 'present', 'future' or None, not {tense!r}")
     tense_value = None if tense is None else Tense(tense)
     context = Context(anchor_day, tense_value, offset=publication_offset(anchor))
     text = phrase.strip()

@@ -18,6 +18,8 @@ def read_meta(path: Union[str, Path]) -> dict[str, dict[str, Any]]:
 
     The file is ``{"articles": [{"file": ..., "published": ..., ...}, ...]}`` or just the list.
     """
+    if not isinstance(path, (str, Path)):
+        raise InvalidArticleError(repr(path), f"a metadata file is named by a path, not {type(path).__name__}")
     path = Path(path)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -33,6 +35,8 @@ def articles_from_meta(path: Union[str, Path]) -> list[Article]:
     Each article's ``id`` is its file name. An ``.html``/``.htm`` file is a saved web page
     (:meth:`Article.from_html`); the entry's fields override what the page says.
     """
+    if not isinstance(path, (str, Path)):
+        raise InvalidArticleError(repr(path), f"a metadata file is named by a path, not {type(path).__name__}")
     path = Path(path)
     articles = []
     for name, entry in read_meta(path).items():

@@ -128,8 +128,9 @@ def _range_season(m: re.Match[str]) -> tuple[date, date]:
     y = int(m["y"])
     first, last = _SEASON_MONTHS[m["s"]]
     if first > last:
-        end_year = min(y + 1, 9999)
-        return date(y, first, 1), date(end_year, last, calendar.monthrange(end_year, last)[1])
+        if y == date.max.year:  # the calendar ends before this winter does
+            return date(y, first, 1), date.max
+        return date(y, first, 1), date(y + 1, last, calendar.monthrange(y + 1, last)[1])
     return _month_range(y, first, last)
 
 
@@ -140,6 +141,8 @@ def _range_month(m: re.Match[str]) -> tuple[date, date]:
 
 def _range_week(m: re.Match[str]) -> tuple[date, date]:
     monday = date.fromisocalendar(int(m["y"]), int(m["w"]), 1)
+    if monday > date.max - timedelta(days=6):  # 9999-W52 ends after the calendar does
+        return monday, date.max
     return monday, monday + timedelta(days=6)
 
 
@@ -272,7 +275,7 @@ def calendar_range(value: str) -> Optional[tuple[date, date]]:
         return None
     try:
         return fn(m)
-    except ValueError:  # e.g. 2018-02-30, week 53 of a 52-week year, year 0
+    except (ValueError, OverflowError):  # e.g. 2018-02-30, week 53 of a 52-week year, year 0
         return None
 
 
