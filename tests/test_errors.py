@@ -116,3 +116,10 @@ def test_json_is_byte_identical_across_processes_and_records_the_version():
 def test_public_functions_validate_their_input(call, error, message):
     with pytest.raises(error, match=message):
         call()
+
+
+def test_a_bad_input_is_listed_even_under_the_id_of_a_good_article():
+    built = timeline.build([GOOD[0], {"text": "x", "published": "junk", "id": "a"}], errors="collect")
+    assert [(a.id, a.error is None) for a in built.articles] == [("a", True), ("a", False)]
+    assert [a.id for a in built.errors] == ["a"]
+    assert "First (published 7 August 2018)" in built.to_markdown()

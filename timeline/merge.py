@@ -598,9 +598,11 @@ def assemble(
 
     ``window``, ``all_pairs`` and ``stats`` are passed to :func:`cluster`.
     """
-    unique_articles: dict[str, ArticleInfo] = {}
+    # One entry per id among the articles read, and per (id, error) among those that were not:
+    # an input that failed is listed even where its id is also a good article's (nothing lost).
+    unique_articles: dict[tuple[str, Optional[str]], ArticleInfo] = {}
     for info in sorted(articles, key=lambda a: json.dumps(a.to_dict(), sort_keys=True)):
-        unique_articles.setdefault(info.id, info)  # two versions of one id: the same one always wins
+        unique_articles.setdefault((info.id, info.error), info)  # two versions of one id: the same one always wins
     infos = tuple(sorted(unique_articles.values(), key=lambda a: a.sort_key))
     sources = {a.id: a.source or a.id for a in infos}
     groups = cluster(mentions, window=window, all_pairs=all_pairs, stats=stats)

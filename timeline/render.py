@@ -273,7 +273,7 @@ def _plural(count: int, singular: str, plural: str) -> str:
 class _Renderer:
     def __init__(self, timeline: Timeline) -> None:
         self.timeline = timeline
-        self.articles = {info.id: info for info in timeline.articles}
+        self.articles = {info.id: info for info in timeline.articles if info.error is None}
         #: Reference-style links: each URL once, numbered in order of first use, listed at the end.
         self.references: dict[str, int] = {}
 
