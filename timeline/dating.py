@@ -9,13 +9,15 @@ anchor decides, and become ``X`` when no date is known ("July 4" -> ``XXXX-07-04
 
 When the text supports it, :func:`infer_published` infers the date from the text itself:
 
-* the window: anchor-free dates bound it. Publication is no earlier than the latest date the text
-  reports in the past tense (or, with none, without tense) and no later than the earliest date it
-  announces in the future tense; it searches from there up to ``AFTER_LATEST`` days on;
+* the evidence: a day of a known year the text reports (in the past tense, or with none, without
+  tense) and relative expressions of about a day or a week ("Tuesday", "yesterday", "tonight");
+  without both, no date is inferred;
+* the window: from the latest such day to ``WINDOW_DAYS`` after it, and before the earliest
+  anchor-free date the text announces in the future tense;
 * the cost of each day ``P`` of the window: how far from ``P`` every relative expression lands
   when resolved against ``P`` with its tense (news reports "said Thursday" of a recent Thursday,
   so a past "Thursday" and a future "Monday" together favour Friday to Sunday), plus how far
-  ``P`` is from the latest anchor-free date reported;
+  ``P`` is from the latest day reported;
 * the result: the days of least cost as a range, the earliest of them as the day relative
   expressions resolve against, and a confidence: the share of ``exp(-cost)`` over the window
   that falls in the range (a model score, calibrated in ``docs/accuracy.md``).
@@ -123,8 +125,6 @@ def infer_published(clues: Iterable[Clue]) -> Optional[InferredDate]:
     past = [(c, v) for c, v in absolute if c.tense is Tense.PAST]
     reported = past or [(c, v) for c, v in absolute if c.tense in (None, Tense.PRESENT)]
     announced = [(c, v) for c, v in absolute if c.tense is Tense.FUTURE]
-    if not reported and not announced:
-        return None
     # The window. A text supports a publication date only where it reports a day of a known
     # year and speaks of days around it ("Tuesday", "yesterday", "tonight"): then publication
     # is that day or within the following week. Measured on TempEval-3 (docs/accuracy.md),
@@ -139,15 +139,11 @@ def infer_published(clues: Iterable[Clue]) -> Optional[InferredDate]:
     last = floor + timedelta(days=WINDOW_DAYS) if floor < date.max - timedelta(days=WINDOW_DAYS) else floor
     if ceiling is not None and ceiling > floor:
         last = min(last, ceiling - timedelta(days=1))
-    latest_day = floor
 
     def cost(day: date) -> float:
-        total = 0.0 if latest_day is None or day < latest_day else _cost((day - latest_day).days)
+        total = _cost((day - floor).days)  # the window starts at the latest day reported
         for clue in near:
-            try:
-                value = _value(clue, day)
-            except (ValueError, OverflowError):
-                value = None
+            value = _value(clue, day)  # resolve_phrase turns calendar overflows into no value
             total += _cost(MAX_DISTANCE) if value is None else _cost(_distance(value, day))
         return total
 
