@@ -14,7 +14,7 @@ import click
 from . import __version__
 from .errors import InvalidArticleError, TimelineError
 from .html import HTML_SUFFIXES, article_from_page
-from .model import Article, ArticleInfo, ReadArticle
+from .model import Article, ArticleInfo, InferredDate, ReadArticle, unpaired_surrogate
 from .sources import read_meta
 
 __all__ = ["main"]
@@ -31,14 +31,6 @@ def load_meta(path: Path) -> dict[str, dict]:
 def _relabel(error: InvalidArticleError, where: str) -> InvalidArticleError:
     """The same error (same class, same problem) naming ``where`` (a file, or file:line)."""
     return type(error)(where, error.problem)
-
-
-def _encodable(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def articles_from_jsonl(
@@ -82,7 +74,7 @@ def _jsonl_article(where: str, line: str, published: Optional[str], source: Opti
         raise InvalidArticleError(where, 'no "text"')
     for key in ("text", "published", "source", "url", "title", "id"):
         value = data.get(key)
-        if isinstance(value, str) and not _encodable(value):
+        if isinstance(value, str) and unpaired_surrogate(value) is not None:
             raise InvalidArticleError(where, f'"{key}" holds a lone surrogate escape (not valid Unicode text)')
     # Article checks and coerces every field (a str date included), naming what is wrong.
     # A key given as null is absent: the option's value stands in.
@@ -223,7 +215,8 @@ def timexes(files: tuple[Path, ...], published: Optional[str], source: Optional[
     except TimelineError as error:
         raise click.ClickException(str(error)) from None
     for r in read:
-        _warn_if_undated(r.article.id or "", r.published_inferred if r.article.published is None else False)
+        if r.article.published is None:
+            _warn_undated(r.article.id or "", r.published_inferred)
     if fmt == "json":
         payload = [
             {
@@ -289,7 +282,7 @@ def build(
 
     started = time.perf_counter()
     counts = {"expressions": 0, "events": 0}
-    undated: dict[str, Any] = {}
+    undated: dict[str, Optional[InferredDate]] = {}
     failures: Optional[list[ArticleInfo]] = [] if on_error == "collect" else None
     try:
         articles = check_unique_ids(located_articles(files, published, source, meta, failures), failures)
@@ -308,7 +301,7 @@ def build(
     if failures:
         result = assemble(result.articles + tuple(failures), result.mentions)
     for article_id, inferred in sorted(undated.items()):
-        _warn_if_undated(article_id, inferred)
+        _warn_undated(article_id, inferred)
     for info in result.errors:
         click.echo(f"warning: {info.id}: not read: {info.error}", err=True)
     text = result.to_markdown() if fmt == "markdown" else result.to_json() + "\n"
@@ -340,21 +333,21 @@ def _published_note(read: ReadArticle) -> str:
     inferred = read.published_inferred
     if inferred is None:
         return "publication date unknown"
-    days = inferred.start.isoformat() + ("" if inferred.end == inferred.start else f" to {inferred.end.isoformat()}")
+    days = _inferred_days(inferred)
     return f"publication date inferred: {days}, confidence {inferred.confidence:.2f}"
 
 
-def _warn_if_undated(article_id: str, inferred: Any) -> None:
-    """On standard error: an article without a date, and what its relative dates count from.
+def _inferred_days(inferred: InferredDate) -> str:
+    """"2018-08-03", or "2018-08-03 to 2018-08-05" for a range."""
+    return inferred.start.isoformat() + ("" if inferred.end == inferred.start else f" to {inferred.end.isoformat()}")
 
-    ``inferred`` is False for an article with a date (no warning), else its InferredDate or None.
-    """
-    if inferred is False:
-        return
+
+def _warn_undated(article_id: str, inferred: Optional[InferredDate]) -> None:
+    """On standard error: an article without a date, and what its relative dates count from."""
     if inferred is None:
         click.echo(f"warning: {article_id}: no publication date, and its text supports none: relative dates left unresolved (X)", err=True)
         return
-    days = inferred.start.isoformat() + ("" if inferred.end == inferred.start else f" to {inferred.end.isoformat()}")
+    days = _inferred_days(inferred)
     click.echo(
         f"warning: {article_id}: no publication date; inferred {days} (confidence {inferred.confidence:.2f}) "
         f"from {', '.join(repr(e) for e in inferred.evidence[:4])}; dates counted from it are marked inferred",
