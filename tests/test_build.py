@@ -18,11 +18,13 @@ def seeds_timeline() -> timeline.Timeline:
 
 
 def entry_with(tl: timeline.Timeline, article: str, snippet: str) -> timeline.Entry:
-    """The entry holding the mention of ``article`` whose clause contains ``snippet``, trigger included."""
-    found = [e for e in tl for m in e.mentions if m.article == article and snippet in m.summary and m.trigger in snippet]
+    """The entry holding the mention of ``article`` whose clause contains ``snippet`` (the one
+    whose trigger is in the snippet, where several clauses contain it)."""
+    found = [(m.trigger in snippet, e) for e in tl for m in e.mentions if m.article == article and snippet in m.summary]
     assert found, f"no mention of {snippet!r} in {article}"
-    assert len({id(e) for e in found}) == 1, f"{snippet!r} is in several entries"
-    return found[0]
+    best = [e for named, e in found if named] or [e for _, e in found]
+    assert len({id(e) for e in best}) == 1, f"{snippet!r} is in several entries"
+    return best[0]
 
 
 def test_sanctions_package_is_one_entry_from_both_sources(seeds_timeline):

@@ -198,7 +198,10 @@ def verb_tense(verb: "Token") -> Optional[Tense]:
 # "payable Dec. 7", "effective June 1", "extended the offer until Nov. 20".
 FUTURE_MARKERS = frozenset({"payable", "effective", "due", "until", "till", "deadline", "expire", "expiration"})
 # Verbs of postponement: what they move "to" lies ahead ("extended to Nov. 20").
-POSTPONING = frozenset({"extend", "postpone", "delay", "adjourn", "defer", "reschedule", "push", "move"})
+POSTPONING = frozenset({"extend", "postpone", "delay", "adjourn", "defer", "reschedule", "push", "move", "shift", "retarget", "target", "bring"})
+# Prepositions of a postponement whose date lies ahead: "delayed the launch from November 14 to
+# November 16" (both the plan given up and the new one are still to come when it is told).
+POSTPONING_PREPOSITIONS = frozenset({"to", "from", "until", "till"})
 
 
 def tense_of(span: "Span") -> Optional[Tense]:
@@ -207,8 +210,13 @@ def tense_of(span: "Span") -> Optional[Tense]:
     for _ in range(12):  # heads form a tree; the bound guards against a pathological parse
         if lemma(token) in FUTURE_MARKERS and token.i not in range(span.start, span.end):
             return Tense.FUTURE
-        if token.lower_ == "to" and lemma(token.head) in POSTPONING:
+        if token.lower_ in POSTPONING_PREPOSITIONS and (
+            lemma(token.head) in POSTPONING
+            or token.head.lower_ in POSTPONING_PREPOSITIONS and lemma(token.head.head) in POSTPONING
+        ):
             return Tense.FUTURE
+        if token.lower_ == "of" and token.head.lower_ == "ahead":
+            return Tense.FUTURE  # "ahead of the Liberals choosing their candidate on Thursday"
         if token.tag_ in VERB_TAGS and token.i not in range(span.start, span.end):
             tense = verb_tense(token)
             if tense is not None:

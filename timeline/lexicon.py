@@ -1,71 +1,287 @@
-"""Event word lists, as data: which words name events, which verbs only report or carry them.
+"""Event language data, in one place: which words name events, how their forms relate, which
+verbs only carry, report or describe another event.
 
-Used by :mod:`timeline.events` (what is an event, its class, its status) and
-:mod:`timeline.merge` (which mentions can be the same event).
+Everything here is general English news vocabulary, never one story's words. Each table says
+what it is for and gives examples; ``tests/test_lexicon.py`` checks that every example of the
+derivation rules is derived by that very rule.
+
+Used by :mod:`timeline.events` (what an event is, its status, its participants) and
+:mod:`timeline.merge` (which mentions can be one event).
 """
 
 from __future__ import annotations
 
-# Event classes: words that name the same kind of event map to one class, so "meetings", "met"
-# and "talks" can be recognised as one meeting, "unveiled" and "unfurled" as one unveiling.
-EVENT_CLASSES: dict[str, str] = {
-    **dict.fromkeys(("meet", "meeting", "talk", "talks", "sit-down", "summit"), "meet"),
-    **dict.fromkeys(("travel", "trip", "visit", "journey", "fly", "tour", "delegation"), "travel"),
-    **dict.fromkeys(("unveil", "unfurl", "introduce", "propose", "roll", "release", "file"), "introduce"),
-    **dict.fromkeys(("invite", "invitation"), "invite"),
-    **dict.fromkeys(("postpone", "delay", "defer", "reschedule"), "postpone"),
-    **dict.fromkeys(("interfere", "interference", "meddle", "meddling"), "interfere"),
-    **dict.fromkeys(("election", "elections", "midterm", "midterms", "vote", "poll", "runoff"), "election"),
-    **dict.fromkeys(("say", "tell", "state", "claim", "announce", "reiterate", "add", "report", "confirm", "write", "tweet"), "say"),
-    **dict.fromkeys(("attack", "bombing", "bomb", "strike", "explosion", "blast"), "attack"),
-    **dict.fromkeys(("arrest", "detain", "detention"), "arrest"),
-    **dict.fromkeys(("sign", "signing"), "sign"),
-    **dict.fromkeys(("launch", "debut"), "launch"),
-    **dict.fromkeys(("agree", "agreement", "deal", "accord"), "agree"),
-    **dict.fromkeys(("return", "comeback"), "return"),
-    **dict.fromkeys(("die", "death", "kill", "killing"), "die"),
-    **dict.fromkeys(("resign", "resignation"), "resign"),
-    **dict.fromkeys(("sanction", "sanctions"), "sanction"),
-}
+# ---------------------------------------------------------------------------------------------
+# Verbs that are no events of their own
 
-# Nouns that name events ("the summit", "Monday meetings", "Paul's trip"). A noun outside this
-# list is a thing, not an event, and a time expression modifying it ("the July 4 recess") dates
-# the event that governs it instead.
-EVENT_NOUNS = frozenset(
-    {
-        "meeting", "talks", "summit", "trip", "visit", "journey", "tour", "election", "elections",
-        "midterm", "midterms", "vote", "referendum", "attack", "bombing", "explosion", "blast",
-        "strike", "invasion", "war", "crash", "arrest", "trial", "hearing", "ruling", "verdict",
-        "conference", "ceremony", "speech", "interview", "launch", "merger", "acquisition",
-        "resignation", "death", "killing", "protest", "rally", "march", "invitation", "agreement",
-        "deal", "signing", "announcement", "interference", "meddling", "visit", "runoff", "debate",
-        "shooting", "storm", "earthquake", "outbreak", "coup", "ceasefire", "negotiation",
-        "negotiations", "inauguration", "funeral", "wedding", "concert", "release", "recall", "leave",
-    }
-)  # fmt: skip
-
-# Verbs that are not events on their own: states, copulas, aspect and modality.
-NON_EVENT_VERBS = frozenset(
+# States, copulas and relations: "Tsarnaev faces 30 charges", "counts that include", "the
+# charges stemming from the bombing", "the rocket remains in a safe configuration".
+STATIVE_VERBS = frozenset(
     {
         "be", "have", "seem", "appear", "become", "remain", "stay", "look", "sound", "feel", "need",
         "want", "like", "love", "hate", "know", "think", "believe", "hope", "mean", "include",
-        "contain", "involve", "continue", "keep", "begin", "start", "stop", "get", "let", "make",
-        "do", "go", "come", "try", "use", "see", "expect", "plan", "intend", "aim", "lose", "guide",
-        "care", "sting", "follow", "lie", "sit", "stand", "point", "remind", "help", "worry",
+        "contain", "involve", "consist", "comprise", "belong", "own", "possess", "lack", "cost",
+        "equal", "resemble", "concern", "relate", "stem", "depend", "deserve", "matter", "exist",
+        "face", "hold", "mark", "represent", "require", "see", "hear", "understand", "wonder",
+        "care", "worry", "fear", "expect", "suppose", "guess", "doubt", "remember",
+        "lie", "sit", "stand", "point", "fit", "suit", "seat", "get", "do", "go", "come", "use",
+        "tend", "result", "count", "weigh", "measure", "total", "amount", "number", "range",
+        "compare", "differ", "vary", "sting", "guide", "remind", "describe", "name",
+        "characterize", "characterise", "consider", "regard", "view", "show", "indicate",
+        "suggest", "reflect", "surround", "associate", "accompany", "precede", "live", "reside",
     }
 )  # fmt: skip
 
-# Verbs that carry an event noun as their object: "made a trip" is a trip, "held talks" talks.
-LIGHT_VERBS = frozenset({"make", "take", "hold", "have", "give", "conduct", "pay", "stage", "host"})
+# Verbs whose event is their complement: aspect ("began deliberations", "is set to begin"),
+# intention and attempt ("aims to fly astronauts", "agreed to move the launch", "electing
+# instead to give that statement"), modality ("is expected to make landfall"). The complement
+# is the event; the carrier gives its status ("will begin" planned, "tried to" reported).
+CARRIER_VERBS = frozenset(
+    {
+        "begin", "start", "continue", "resume", "finish", "complete", "stop", "cease", "keep",
+        "try", "attempt", "seek", "plan", "intend", "aim", "want", "wish", "hope", "expect",
+        "prepare", "decide", "agree", "vow", "pledge", "promise", "threaten", "refuse", "fail",
+        "manage", "choose", "elect", "opt", "set", "schedule", "slate", "tend", "need", "have",
+        "go", "help", "allow", "enable", "let", "force", "urge", "struggle", "rush", "offer",
+        "volunteer", "appear", "seem", "happen", "due", "likely", "able", "poised", "ready",
+    }
+)  # fmt: skip
 
-# Verbs that report what someone says or thinks: their clause complement is a claim (REPORTED).
+# Verbs that say nothing but that their event-noun object took place: "made a successful ocean
+# splashdown" is the splashdown, "held talks" the talks, "gave an opening statement" the
+# statement, "carrying out the bombings" the bombings, "conducted the ceremony" the ceremony.
+LIGHT_VERBS = frozenset(
+    {
+        "make", "take", "hold", "have", "give", "conduct", "pay", "stage", "host", "carry",
+        "deliver", "perform", "undergo", "mount", "wage", "commit", "do", "see", "call", "convene",
+        "impose",  # "imposed a sentence of death", "impose sanctions"
+    }
+)  # fmt: skip
+
+# Verbs that say only that their subject, an event, took place, began or ended: "the launch is no
+# longer happening", "the trial began Monday", "the meeting started this morning".
+OCCURRENCE_VERBS = frozenset(
+    {
+        "happen", "occur", "unfold", "begin", "start", "end", "continue", "resume", "finish",
+        "conclude", "proceed", "open", "close", "commence", "go", "get", "come", "kick",
+    }
+)  # fmt: skip
+
+# Nouns that, with "of", put an event at another (adjacent) time: "at the conclusion of the
+# meeting", "in the wake of the attack", "on the eve of the vote".
+TEMPORAL_NOUNS = frozenset({"conclusion", "end", "close", "start", "beginning", "outset", "wake", "aftermath", "eve", "run-up", "lead-up", "middle", "height"})
+
+# Prepositions (and subordinators) that put their object event at another time than the event
+# they modify: "after the verdict was read", "before beginning her speech", "ahead of the vote".
+TEMPORAL_PREPOSITIONS = frozenset(
+    {"after", "before", "since", "until", "till", "following", "ahead", "prior", "pending", "upon", "once"}
+)
+
+# Verbs whose meaning, with an adjective after them, is the adjective's: "found guilty" is a
+# conviction, "declared all positions vacant" a spill, "pleaded guilty" a plea of guilt.
+SECONDARY_PREDICATE_VERBS = frozenset(
+    {"find", "declare", "rule", "prove", "deem", "judge", "pronounce", "make", "leave", "render", "hold", "keep", "get", "plead"}
+)
+
+# Verbs that report what someone says or thinks. Their clause complement is the event (its
+# status REPORTED); the reporting clause itself ("NASA said in a statement on Tuesday", "Mr
+# Dutton tweeted") is attribution: a mention of the reported event, never an entry of its own.
 REPORTING_VERBS = frozenset(
     {
-        "say", "tell", "state", "claim", "announce", "report", "confirm", "deny", "insist", "argue",
-        "agree", "believe", "think", "suggest", "allege", "assert", "reiterate", "add", "note",
-        "write", "tweet", "warn", "acknowledge", "admit", "maintain", "contend", "point",
+        "say", "tell", "state", "add", "note", "write", "tweet", "post", "comment", "continue",
+        "explain", "remark", "observe", "recount", "recall", "reply", "respond", "answer", "ask",
+        "argue", "insist", "maintain", "contend", "assert", "suggest", "think", "believe", "feel",
+        "report", "claim", "allege", "acknowledge", "admit", "concede", "stress", "emphasise",
+        "emphasize", "point", "reiterate", "repeat", "predict", "estimate", "quote", "cite",
+        "accord",  # "according to NASA officials"
     }
 )  # fmt: skip
+
+# Speech acts that are news events of their own as well as reports: "NASA officials announced on
+# Tuesday that ...", "Spain's minister denied that her country was the source", "Dutton has
+# declared his support". Their complement is a separate event where it has an event of its own.
+STATEMENT_VERBS = frozenset(
+    {
+        "announce", "confirm", "deny", "declare", "warn", "reveal", "disclose", "unveil", "refute",
+        "reject", "dismiss", "promise", "pledge", "vow", "threaten", "apologise", "apologize",
+        "accuse", "blame", "criticise", "criticize", "praise", "thank", "urge", "demand", "call",
+        "recommend", "propose", "concede", "testify", "inform", "notify", "brief", "order",
+    }
+)  # fmt: skip
+
+# Nouns for the occasion of a statement: "said in a statement", "told a news conference",
+# "In his closing, ... said". The occasion is the statement's own event.
+STATEMENT_NOUNS = frozenset(
+    {
+        "statement", "conference", "briefing", "interview", "speech", "address", "closing",
+        "remarks", "comments", "post", "tweet", "letter", "release", "announcement", "hearing",
+        "testimony", "broadcast", "message", "report",
+    }
+)  # fmt: skip
+
+# ---------------------------------------------------------------------------------------------
+# Nouns that name events
+
+# Nouns that name events on their own (a noun outside this list and the derivation rules is a
+# thing, not an event: a time expression modifying it, "the July 4 recess", dates the event
+# that governs it). General news vocabulary: politics, courts, disasters, conflict, science and
+# launches, health, markets.
+EVENT_NOUNS = frozenset(
+    {
+        # politics
+        "election", "vote", "ballot", "poll", "referendum", "runoff", "primary", "caucus",
+        "campaign", "coup", "summit", "meeting", "talks", "visit", "trip", "tour", "journey",
+        "speech", "address", "debate", "rally", "protest", "march", "strike", "boycott",
+        "sanction", "veto", "impeachment", "inauguration", "swearing-in", "ceremony", "funeral",
+        "wedding", "showdown", "contest", "challenge", "spill", "reshuffle", "walkout", "crisis",
+        "scandal", "victory", "defeat", "win", "loss", "comeback", "exit", "ouster", "removal",
+        # courts
+        "trial", "hearing", "verdict", "ruling", "judgment", "judgement", "sentence", "plea",
+        "appeal", "lawsuit", "suit", "indictment", "arrest", "raid", "probe", "inquiry",
+        "investigation", "testimony", "deliberation", "deliberations", "execution", "pardon",
+        "settlement", "manhunt", "murder", "conviction", "acquittal", "sentencing",
+        # disasters and accidents
+        "earthquake", "quake", "storm", "hurricane", "typhoon", "cyclone", "tornado", "flood",
+        "fire", "wildfire", "blaze", "explosion", "blast", "eruption", "tsunami", "landslide",
+        "avalanche", "drought", "crash", "collision", "derailment", "collapse", "accident",
+        "disaster", "landfall", "evacuation", "rescue", "leak", "outage", "blackout",
+        # conflict
+        "attack", "bombing", "shooting", "shootout", "massacre", "killing", "assassination",
+        "invasion", "war", "battle", "offensive", "airstrike", "ceasefire", "truce", "siege",
+        "hijacking", "kidnapping", "ambush", "lockdown", "uprising", "clash", "riot",
+        # science, launches, products
+        "launch", "liftoff", "landing", "splashdown", "docking", "flight", "test", "rollout",
+        "rollback", "scrub", "countdown", "release", "recall", "debut", "premiere",
+        "unveiling", "demonstration", "experiment", "discovery",
+        # health
+        "outbreak", "epidemic", "pandemic", "infection", "death", "diagnosis", "quarantine",
+        "vaccination", "ban", "warning", "alert", "surgery",
+        # markets and business
+        "merger", "acquisition", "takeover", "buyout", "bailout", "bankruptcy", "default",
+        "layoff", "layoffs", "deal", "agreement", "contract", "sale", "purchase", "offering",
+        "listing", "ipo", "plunge", "surge", "downgrade", "upgrade", "shutdown", "closure",
+        # general
+        "conference", "interview", "announcement", "decision", "delay", "postponement",
+        "cancellation", "opening", "reopening", "resignation", "retirement", "departure",
+        "arrival", "return", "appointment", "nomination", "confirmation", "invitation",
+        "negotiation", "negotiations", "interference", "meddling", "signing", "apology",
+        "statement", "remarks", "comments", "testimony", "briefing",
+    }
+)  # fmt: skip
+
+# Nouns the derivation rules would take for events but that name things, places or groups:
+# "the government", "the Justice Department", "the Mission Management team", "the Vehicle
+# Assembly Building", "a signal".
+NOT_EVENT_NOUNS = frozenset(
+    {
+        "government", "department", "management", "equipment", "environment", "apartment",
+        "compartment", "parliament", "establishment", "instrument", "document", "monument",
+        "building", "ceiling", "clothing", "housing", "thing", "something", "nothing", "anything",
+        "everything", "spring", "string", "evening", "morning", "wing", "king", "ring", "sibling",
+        "offspring", "darling", "pudding", "lightning", "feeling", "understanding", "being",
+        "signal", "material", "official", "potential", "capital", "hospital", "terminal",
+        "criminal", "rival", "general", "initial", "editorial", "tutorial", "memorial", "serial",
+        "station", "nation", "population", "organization", "organisation", "institution",
+        "administration", "association", "corporation", "foundation", "commission", "committee",
+        "division", "television", "position", "condition", "region", "section", "version",
+        "opinion", "question", "mission", "session", "tension", "union", "million", "billion",
+        "dominion", "mansion", "pension", "passion", "fashion", "portion", "proportion",
+        "vision", "provision", "legislation", "regulation", "information", "location",
+        "situation", "relation", "relations", "generation", "operation", "authority", "backup",
+        "setup", "lookout", "checkout", "workout", "layout", "outlook", "income", "outcome",
+        "network", "framework", "homework", "property", "entry", "industry", "country", "family",
+        "agency", "company", "city", "party", "army", "body", "way", "day", "week", "year",
+        "minister", "ministry", "member", "leader", "officer", "charge", "charges", "count",
+        "counts",
+    }
+)  # fmt: skip
+
+# Derivational suffixes of event nouns, with what replaces them to give the verb, each with
+# examples (noun -> verb) that this very rule derives (tests/test_lexicon.py checks them). A
+# rule applies only where its result is a verb the model's lemmatizer knows.
+DERIVATIONS: tuple[tuple[str, tuple[str, ...], tuple[tuple[str, str], ...]], ...] = (
+    ("ation", ("", "e", "ate", "<double>"), (("resignation", "resign"), ("cancellation", "cancel"), ("nomination", "nominate"))),
+    ("ition", ("", "e"), (("addition", "add"), ("competition", "compete"))),
+    ("ssion", ("ss", "t"), (("discussion", "discuss"), ("admission", "admit"))),
+    ("sion", ("d", "de"), (("expansion", "expand"), ("decision", "decide"), ("explosion", "explode"))),
+    ("ction", ("ct",), (("conviction", "convict"), ("election", "elect"))),
+    ("ion", ("", "e"), (("deliberation", "deliberate"), ("confession", "confess"))),
+    ("ment", ("",), (("announcement", "announce"), ("settlement", "settle"), ("postponement", "postpone"))),
+    ("ial", ("y",), (("denial", "deny"), ("burial", "bury"))),
+    ("al", ("", "e"), (("removal", "remove"), ("arrival", "arrive"), ("withdrawal", "withdraw"))),
+    ("ure", ("", "e"), (("departure", "depart"), ("closure", "close"), ("seizure", "seize"))),
+    ("ance", ("", "e"), (("appearance", "appear"), ("acceptance", "accept"))),
+    ("ence", ("e", ""), (("interference", "interfere"), ("reference", "refer"))),
+    ("ery", ("er",), (("recovery", "recover"), ("delivery", "deliver"), ("discovery", "discover"))),
+    ("ry", ("re",), (("inquiry", "inquire"),)),
+    ("ing", ("", "e", "<double>"), (("bombing", "bomb"), ("sentencing", "sentence"), ("shooting", "shoot"), ("running", "run"))),
+)
+
+# Particles that make an event noun of a verb: "rollback", "splashdown", "liftoff", "shootout",
+# "lockdown", "takeover" ("roll back", "splash down", ...).
+PARTICLE_NOUN_ENDINGS = ("back", "down", "off", "out", "over", "up")
+
+# Irregular derivations no suffix rule gives: "death" is dying, "flight" flying.
+IRREGULAR_ROOTS: dict[str, str] = {
+    "death": "die", "dead": "die", "flight": "fly", "sale": "sell", "loss": "lose",
+    "choice": "choose", "success": "succeed", "proof": "prove", "growth": "grow", "birth": "bear",
+    "trial": "trial", "speech": "speak", "sight": "see", "gift": "give", "bid": "bid",
+    "fatality": "die", "murder": "murder", "win": "win", "victory": "win", "talks": "talk",
+    "sentencing": "sentence", "deliberations": "deliberate", "arguments": "argue",
+    "argument": "argue", "defence": "defend", "defense": "defend", "offence": "offend",
+    "response": "respond", "analysis": "analyse", "diagnosis": "diagnose", "guilty": "convict",
+    "verdict": "convict", "conviction": "convict", "acquittal": "acquit", "quake": "earthquake",
+}  # fmt: skip
+
+# ---------------------------------------------------------------------------------------------
+# Classes: a prior for merging, not a requirement
+
+# Words for one kind of event across parts of speech and near-synonyms. Two mentions whose
+# predicates share a class have related predicates ("bombing" / "blasts" / "detonated",
+# "found guilty" / "convicted" / "the verdict"); predicates with no class are related when
+# they are one word or derive from one ("scrubbed" / "scrubs", "resign" / "resignation").
+EVENT_CLASSES: dict[str, str] = {
+    **dict.fromkeys(("meet", "meeting", "talk", "summit", "sit-down"), "meet"),
+    **dict.fromkeys(("travel", "trip", "visit", "journey", "tour", "delegation"), "travel"),
+    **dict.fromkeys(("unveil", "unfurl", "introduce", "propose", "file"), "introduce"),
+    **dict.fromkeys(("invite", "invitation"), "invite"),
+    **dict.fromkeys(("postpone", "delay", "defer", "reschedule", "push"), "postpone"),
+    **dict.fromkeys(("scrub", "abort", "halt", "cancel", "call off", "stand down"), "scrub"),
+    **dict.fromkeys(("interfere", "meddle"), "interfere"),
+    **dict.fromkeys(("election", "elect", "vote", "ballot", "poll", "runoff", "referendum"), "vote"),
+    **dict.fromkeys(("attack", "bomb", "strike", "explode", "explosion", "blast", "detonate"), "attack"),
+    **dict.fromkeys(("kill", "die", "murder", "slay", "assassinate", "execute"), "kill"),
+    **dict.fromkeys(("shoot", "gun", "fire"), "shoot"),
+    **dict.fromkeys(("arrest", "detain", "capture", "apprehend"), "arrest"),
+    **dict.fromkeys(("convict", "guilty", "verdict"), "convict"),
+    **dict.fromkeys(("sentence", "condemn"), "sentence"),
+    **dict.fromkeys(("sign", "signing"), "sign"),
+    **dict.fromkeys(("launch", "liftoff", "lift", "blast off", "take off"), "launch"),
+    **dict.fromkeys(("land", "splash", "splashdown", "touch down"), "land"),
+    **dict.fromkeys(("agree", "deal", "accord", "pact"), "agree"),
+    **dict.fromkeys(("return", "comeback"), "return"),
+    **dict.fromkeys(("resign", "quit", "step down"), "resign"),
+    **dict.fromkeys(("sanction", "sanctions"), "sanction"),
+    **dict.fromkeys(("ban", "prohibit", "embargo", "bar"), "ban"),
+    **dict.fromkeys(("announce", "declare", "unveil"), "announce"),
+    **dict.fromkeys(("win", "beat", "defeat", "victory"), "win"),
+    **dict.fromkeys(("replace", "oust", "remove", "topple", "depose"), "replace"),
+    **dict.fromkeys(("deliberate", "deliberation"), "deliberate"),
+    **dict.fromkeys(("blame", "link", "suspect", "implicate"), "blame"),
+    **dict.fromkeys(("test", "analyse", "analyze", "examine"), "test"),
+    **dict.fromkeys(("infect", "sicken", "infection"), "infect"),
+    **dict.fromkeys(("apologise", "apologize"), "apologise"),
+    **dict.fromkeys(("swear", "inaugurate", "inauguration", "swearing-in"), "swear"),
+}
+
+# Verbs of rescheduling: "from DATE" is the plan given up, "to DATE" the new one ("delayed the
+# launch from November 14 to November 16", "moved the vote to Saturday").
+RESCHEDULING_VERBS = frozenset(
+    {"move", "delay", "postpone", "push", "bring", "reschedule", "retarget", "re-target", "shift", "defer", "advance", "change"}
+)
+
+# ---------------------------------------------------------------------------------------------
+# Participants
 
 # Titles left out of actor names ("Sen. Rand Paul" is Rand Paul).
 TITLES = frozenset(
@@ -73,22 +289,58 @@ TITLES = frozenset(
         "sen", "sen.", "senator", "rep", "rep.", "representative", "president", "gov", "gov.",
         "governor", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "chairman", "chairwoman",
         "secretary", "minister", "prime", "gen", "gen.", "general", "judge", "justice", "mayor",
-        "ambassador", "former", "the", "deputy", "chief", "vice", "speaker", "leader",
+        "ambassador", "former", "the", "deputy", "chief", "vice", "speaker", "leader", "prof",
+        "prof.", "professor", "sir", "dame", "lord", "lady", "attorney", "commissioner", "colonel",
     }
 )  # fmt: skip
 
 # Entity labels that name participants (actors) of an event.
-ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 # Of those, the ones that can be the doer of an event (places are where, not who).
 # NORP ("Republican", "Russian") describes, it does not name one doer.
-AGENT_LABELS = frozenset({"PERSON", "ORG", "GPE"})
+AGENT_LABELS = frozenset({"PERSON", "ORG", "GPE", "PRODUCT"})
+
+# Common nouns that refer back to a named entity of a kind: "the company" to the last
+# organisation named, "the minister" to the last person, "the country" to the last place.
+REFERRING_NOUNS: dict[str, str] = {
+    **dict.fromkeys(
+        (
+            "company", "firm", "carmaker", "automaker", "maker", "manufacturer", "group", "bank",
+            "agency", "authority", "authorities", "organisation", "organization", "institute",
+            "party", "team", "club", "airline", "insurer", "retailer", "lender", "startup",
+            "broadcaster", "network", "newspaper", "court", "ministry", "department", "office",
+            "administration", "government", "regulator", "watchdog", "union", "university",
+            "school", "hospital", "council", "board", "committee", "commission", "alliance",
+        ),
+        "ORG",
+    ),
+    **dict.fromkeys(
+        (
+            "man", "woman", "boy", "girl", "minister", "senator", "leader", "president", "judge",
+            "official", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman",
+            "chief", "executive", "director", "defendant", "suspect", "bomber", "victim",
+            "lawmaker", "politician", "candidate", "challenger", "rival", "premier", "treasurer",
+            "governor", "mayor", "prosecutor", "lawyer", "attorney", "founder", "ceo",
+            "republican", "democrat", "administrator", "commander", "general", "officer",
+        ),
+        "PERSON",
+    ),
+    **dict.fromkeys(("country", "nation", "state", "city", "town", "region", "province", "capital"), "GPE"),
+}
+
+# Nouns for a group whose members are the real participants ("a group of senators").
+COLLECTIVES = frozenset({"group", "number", "delegation", "handful", "team", "coalition", "bloc", "pair", "couple", "band"})
+
+# ---------------------------------------------------------------------------------------------
+# Discourse
 
 # Prepositions whose object event happens at the same time as the governing one
 # ("sided with Putin last month at a summit"): it shares the governing event's date.
 SIMULTANEOUS_PREPOSITIONS = frozenset({"at", "during", "in", "on", "over", "amid", "for"})
 
-# Words after "the same day" that introduce the event it is simultaneous with.
+# Modifiers of a definite event noun that refer back to an earlier event ("the previous trip").
 ANAPHORIC_MODIFIERS = frozenset({"previous", "past", "last", "recent", "earlier", "prior", "same", "that"})
 
-# Nouns for a group whose members are the real participants ("a group of senators").
-COLLECTIVES = frozenset({"group", "number", "delegation", "handful", "team", "coalition", "bloc", "pair", "couple", "band"})
+# Words that make a mention generic or hypothetical, no particular event: "if convicted",
+# "a death sentence would require", "whenever", "every time".
+HYPOTHETICAL_MARKERS = frozenset({"if", "unless", "whether", "whenever", "wherever", "should"})

@@ -21,6 +21,7 @@ __all__ = [
     "Entry",
     "InferredDate",
     "Mention",
+    "Participant",
     "ReadArticle",
     "Sentence",
     "Status",
@@ -391,11 +392,31 @@ def _optional_value(data: Optional[dict[str, Any]]) -> Optional[TimeValue]:
 
 
 @frozen
+class Participant:
+    """Someone or something taking part in an event, as the text names them."""
+
+    #: "doer" (who did it), "object" (to whom or what) or "other" (where, with whom).
+    role: str
+    #: The name, with pronouns and descriptions resolved ("he" -> "Peter Dutton"), or the noun
+    #: phrase where no name is known ("the jury").
+    name: str
+    #: The named entity's label (PERSON, ORG, GPE, ...); None for a common noun phrase.
+    label: Optional[str] = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"role": self.role, "name": self.name, "label": self.label}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Participant":
+        return cls(data["role"], data["name"], data.get("label"))
+
+
+@frozen
 class Mention:
     """One report of an event in one article: what a reader can check at its source.
 
     ``start``/``end`` are offsets of the event's clause (the summary) in ``Article.text`` of the
-    article whose id is ``article``.
+    article whose id is ``article``; the clauses of one sentence's mentions do not overlap.
     """
 
     article: str
@@ -427,6 +448,21 @@ class Mention:
     #: What ``when`` was counted from if it depends on a publication date: "published" or
     #: "inferred" (a date inferred from the text: shown as such); see TimeExpression.
     anchored_to: Optional[str] = None
+    #: The predicate's lemma ("deliberation", "launch", "scrub") and the roots and classes it is
+    #: matched by across mentions ("deliberate"; "resignation" -> "resign").
+    lemma: str = ""
+    stems: tuple[str, ...] = ()
+    #: Who took part, with their roles (doer first).
+    participants: tuple[Participant, ...] = ()
+    #: For an attribution ("NASA said in a statement on Tuesday"): the ``key`` of the mention of
+    #: what it reports. It is no event of its own and belongs to that mention's entry.
+    attribution_of: Optional[tuple[str, int, int, str]] = field(default=None, converter=attrs.converters.optional(tuple))
+    #: Who says so, for a reported or quoted event.
+    speaker: Optional[str] = None
+    #: Content words of the rest of its sentence: the context two reports of one event share.
+    context: tuple[str, ...] = ()
+    #: Where its sentence stands in the article body (0 = the lead).
+    position: int = 0
 
     @property
     def key(self) -> tuple[str, int, int, str]:
@@ -453,6 +489,13 @@ class Mention:
             "published": self.published,
             "refers_to": None if self.refers_to is None else list(self.refers_to),
             "anchored_to": self.anchored_to,
+            "lemma": self.lemma,
+            "stems": list(self.stems),
+            "participants": [p.to_dict() for p in self.participants],
+            "attribution_of": None if self.attribution_of is None else list(self.attribution_of),
+            "speaker": self.speaker,
+            "context": list(self.context),
+            "position": self.position,
         }
 
     @classmethod
@@ -476,6 +519,13 @@ class Mention:
             published=data.get("published"),
             refers_to=data.get("refers_to"),
             anchored_to=data.get("anchored_to"),
+            lemma=data.get("lemma", ""),
+            stems=tuple(data.get("stems", ())),
+            participants=tuple(Participant.from_dict(p) for p in data.get("participants", ())),
+            attribution_of=data.get("attribution_of"),
+            speaker=data.get("speaker"),
+            context=tuple(data.get("context", ())),
+            position=data.get("position", 0),
         )
 
 
@@ -530,6 +580,12 @@ class ArticleInfo:
         )
 
 
+#: The salience from which an entry is shown by default. On the scale of
+#: :func:`timeline.merge.salience`: one article's dated event with a named participant reaches
+#: it, as does anything two independent articles report; an undated clause of one article does not.
+SALIENT = 1.0
+
+
 @frozen
 class Entry:
     """One real-world event of the timeline, with every mention that reports it."""
@@ -544,6 +600,14 @@ class Entry:
     mentions: tuple[Mention, ...]
     #: Dates of mentions that disagree with ``when``: kept and shown, never dropped.
     conflicts: tuple[TimeValue, ...] = ()
+    #: How much the sources make of it: more for more independent articles and mentions, a
+    #: date in the text and a named doer (see :func:`timeline.merge.salience`).
+    salience: float = 0.0
+
+    @property
+    def salient(self) -> bool:
+        """Shown by default (Markdown): salience of at least :data:`SALIENT`."""
+        return self.salience >= SALIENT
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -553,6 +617,7 @@ class Entry:
             "actors": list(self.actors),
             "sources": list(self.sources),
             "conflicts": [value.to_dict() for value in self.conflicts],
+            "salience": self.salience,
             "mentions": [mention.to_dict() for mention in self.mentions],
         }
 
@@ -566,6 +631,7 @@ class Entry:
             sources=tuple(data["sources"]),
             mentions=tuple(Mention.from_dict(m) for m in data["mentions"]),
             conflicts=tuple(TimeValue.from_dict(v) for v in data.get("conflicts", ())),
+            salience=data.get("salience", 0.0),
         )
 
 

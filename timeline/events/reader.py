@@ -1,0 +1,324 @@
+"""The per-article reader: the steps of :mod:`timeline.events` in order, segment by segment.
+
+For each parsed body segment: quotes and their speakers, what pronouns and descriptions refer
+to (:mod:`.participants`), then per sentence the triggers (:mod:`.triggers`), the dates they
+get (:mod:`.dates`), their clauses (:mod:`.summary`), participants and status; reporting
+clauses are tied to what they report. When the article is done, :meth:`ArticleEvents.mentions`
+dates what the discourse dates and returns the mentions in text order.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Optional
+
+import attrs
+from attrs import define, field
+
+from ..detect import lemma
+from ..lexicon import HYPOTHETICAL_MARKERS, REPORTING_VERBS, STATEMENT_VERBS
+from ..model import Mention, Sentence, Status, TimeExpression, TimeValue
+from ..resolution import Tense
+from .dates import attach_times, choose_date, date_from_discourse, is_date, link_simultaneous, settle_nesting, split_by_dates
+from .draft import Draft
+from .parse import entity_name, negated, quote_runs, quoted_tokens, reporting_verb_near, subject_of, tense_of_clause
+from .participants import Referents, participants_of
+from .summary import assign_clauses, clause_span, content_words, content_words_of, predicate_stems, summary_text
+from .triggers import find_triggers, nested_closure
+from .words import event_class
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["ArticleEvents"]
+
+# Carriers and adjectives whose complement lies ahead: "is expected to make landfall", "aims to
+# fly", "is set to begin", "is due to".
+PLANNING_WORDS = frozenset(
+    {"expect", "plan", "schedule", "set", "intend", "hope", "aim", "prepare", "go", "due", "slate",
+     "poise", "vow", "promise", "want", "seek", "propose", "agree", "threaten", "pledge", "decide",
+     "likely", "ready", "poised", "able", "supposed", "anticipate", "elect", "choose", "opt"}
+)  # fmt: skip
+
+
+@define
+class _Segment:
+    doc: "Doc"
+    offset: int
+    names: dict[int, str]
+    times: set[int]
+
+
+@define
+class ArticleEvents:
+    """Reads events segment by segment for one article, keeping the discourse between them."""
+
+    article_id: str
+    #: The publication day: an event dated after it has not happened yet (None: not known).
+    anchor: Optional[date]
+    drafts: list[Draft] = field(factory=list)
+    referents: Referents = field(factory=Referents)
+    #: Sentences read so far (the next one's position in the body).
+    sentences_read: int = 0
+    _position: dict[int, int] = field(factory=dict)
+    _context: dict[int, tuple[str, ...]] = field(factory=dict)
+    _segments: dict[int, _Segment] = field(factory=dict)
+
+    def add_segment(self, doc: "Doc", offset: int, sentences: list[Sentence], expressions: list[tuple[int, int, TimeExpression]]) -> None:
+        """Find the events of one parsed body segment.
+
+        ``expressions`` are the segment's time expressions with their character offsets in
+        ``doc``; ``sentences`` the segment's sentences (offsets into the article).
+        """
+        quoted = quoted_tokens(doc)
+        speakers = _speakers(doc, quoted)
+        self.referents.read(doc, speakers, quoted)
+        spans = []
+        for start_char, end_char, expression in expressions:
+            span = doc.char_span(start_char, end_char, alignment_mode="expand")
+            if span is not None:
+                spans.append((span, expression))
+        times = {t.i for span, _ in spans for t in span}
+        self._segments[id(doc)] = _Segment(doc, offset, dict(self.referents.resolved), times)
+        segment_drafts: list[Draft] = []
+        for index, sent in enumerate(doc.sents):
+            triggers = find_triggers(sent, times)
+            in_sentence = [(span, e) for span, e in spans if sent.start <= span.start < sent.end]
+            attached = attach_times(triggers, [(s, e) for s, e in in_sentence if e.rule != "cataphoric"])
+            tops = settle_nesting(triggers, attached)
+            drafts: list[Draft] = []
+            for trigger in tops:
+                draft = Draft(trigger, offset, sentences[index], trigger.head.i in quoted, speakers.get(trigger.head.i))
+                draft.times = attached.get(id(trigger), [])
+                draft.participants = participants_of(trigger, self.referents)
+                draft.status = _status(draft, quoted)
+                drafts.append(draft)
+            assign_clauses(sent, drafts)
+            split: list[Draft] = []
+            for draft in drafts:
+                split += split_by_dates(draft)
+            assign_clauses(sent, split)
+            sentence_words = set(content_words_of(sent, times))
+            for draft in split:
+                choose_date(draft)
+                self._position[id(draft)] = self.sentences_read
+                self._context[id(draft)] = tuple(sorted(sentence_words))
+            self.sentences_read += 1
+            link_simultaneous(split, doc, [(s, e) for s, e in in_sentence if e.rule == "cataphoric"])
+            segment_drafts += split
+        _tie_reports(doc, quoted, segment_drafts)
+        self.drafts.extend(segment_drafts)
+
+    def mentions(self) -> list[Mention]:
+        """The finished mentions, after discourse dating, in text order."""
+        ordered = sorted(self.drafts, key=lambda d: (d.offset + d.head.idx))
+        date_from_discourse(ordered, ordered)
+        if self.anchor is not None:
+            for draft in ordered:
+                if draft.when is None and _news_perfect(draft):
+                    # "Scott Morrison has been sworn in", "the outbreak has killed at least 49
+                    # people": done by the day it is published, and news of that day.
+                    draft.when = TimeValue("DATE", self.anchor.isoformat())
+                    draft.dated_by, draft.anchored_to = "published", "published"
+        for draft in ordered:
+            when = draft.when
+            if when is not None and when.start is not None and self.anchor is not None and when.start > self.anchor:
+                if draft.status is not Status.NEGATED:
+                    draft.status = Status.PLANNED
+        built: dict[int, Mention] = {}
+        for draft in ordered:
+            built[id(draft)] = self._mention(draft)
+        result = []
+        for draft in ordered:
+            mention = built[id(draft)]
+            changes = {}
+            if draft.antecedent is not None and id(draft.antecedent) in built:
+                changes["refers_to"] = built[id(draft.antecedent)].key
+            if draft.reports is not None and id(draft.reports) in built:
+                changes["attribution_of"] = built[id(draft.reports)].key
+            result.append(attrs.evolve(mention, **changes) if changes else mention)
+        return result
+
+    def _mention(self, draft: Draft) -> Mention:
+        segment = self._segments[id(draft.head.doc)]
+        tokens = clause_span(draft)
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        summary = summary_text(draft, tokens, segment.names)
+        if draft.main is not None:
+            phrase = " ".join(t.text for t in tokens)
+            summary = _part_summary(draft, phrase, summary_text(draft.main, clause_span(draft.main), segment.names))
+        word, stems = predicate_stems(draft)
+        participants = tuple(draft.participants)
+        doer = next((p for p in participants if p.role == "doer"), None)
+        named = [p.name for p in participants if p.label is not None]
+        keywords = content_words(draft, segment.times)
+        if draft.main is not None:  # "or Monday, September 5": the main clause's words on another date
+            keywords = tuple(sorted(set(keywords) | set(content_words(draft.main, segment.times))))
+        if draft.is_report and draft.reports is None and draft.said:
+            # a report of no event is told apart by what it says
+            doc = draft.head.doc
+            keywords = tuple(sorted(set(keywords) | set(content_words_of((doc[i] for i in draft.said), segment.times))))
+        return Mention(
+            article=self.article_id,
+            sentence=draft.sentence,
+            start=draft.offset + start,
+            end=draft.offset + end,
+            trigger=draft.head.text,
+            event=event_class(word),
+            summary=summary,
+            status=draft.status,
+            agent=doer.name if doer is not None and doer.label in ("PERSON", "ORG", "GPE", "PRODUCT") else None,
+            actors=tuple(dict.fromkeys(p.name for p in participants)),
+            entities=tuple(dict.fromkeys(named)),
+            keywords=keywords,
+            when=draft.when,
+            time_text=draft.time_text,
+            dated_by=draft.dated_by,
+            published=None if self.anchor is None else self.anchor.isoformat(),
+            anchored_to=draft.anchored_to,
+            lemma=word,
+            stems=stems,
+            participants=participants,
+            speaker=draft.speaker,
+            context=tuple(w for w in self._context.get(id(draft), ()) if w not in keywords),
+            position=self._position.get(id(draft), 0),
+        )
+
+
+# ---------------------------------------------------------------------------------------------
+# status and reports
+
+
+def _status(draft: Draft, quoted: set[int]) -> Status:
+    trigger = draft.trigger
+    tokens = [t for inner in nested_closure(trigger) for t in inner.tokens] if trigger.kind != "report" else trigger.tokens
+    verbs = [t for t in trigger.tokens if t.pos_ in ("VERB", "AUX")]
+    if any(negated(t) or _no_longer(t) for t in trigger.tokens):
+        return Status.NEGATED  # "did not deliver", "is no longer happening"
+    governor = min(verbs, key=lambda t: len(list(t.ancestors))) if verbs else _clause_verb(trigger.head)
+    if any(lemma(t) in PLANNING_WORDS for t in trigger.tokens if t.i != trigger.head.i) or any(
+        c.dep_ == "amod" and c.lemma_.lower() in PLANNING_WORDS | {"upcoming", "planned", "proposed", "scheduled", "expected", "next", "future"} for c in trigger.head.children
+    ):
+        return Status.PLANNED
+    if governor is not None:
+        if _hypothetical(governor) or tense_of_clause(governor) is Tense.FUTURE:
+            return Status.PLANNED
+    if trigger.kind == "report":
+        return Status.HAPPENED
+    if draft.in_quote or governor is not None and _reported(governor):
+        return Status.REPORTED
+    del tokens
+    return Status.HAPPENED
+
+
+def _part_summary(part: Draft, phrase: str, main: str) -> str:
+    """A split-off mention reads as its main clause on its own date: "The backup dates are
+    scheduled for Monday, September 5"; "NASA has delayed the launch by two days to November 16"."""
+    phrase = phrase.strip()
+    for joiner in ("or ", "and ", "but "):
+        if phrase.lower().startswith(joiner):
+            phrase = phrase[len(joiner) :]
+    main_date = part.main.time_text if part.main is not None else None
+    if main_date and main_date in main and not phrase.lower().startswith(("from ", "to ", "until ", "till ", "for ")):
+        return main.replace(main_date, phrase, 1)
+    return f"{main} {phrase}"
+
+
+def _news_perfect(draft: Draft) -> bool:
+    """Told in the present perfect or progressive, as fact, outside quotes: "has been sworn in",
+    "is finally blaming sprouts" (not "had resigned", not "said", not a plan or a denial)."""
+    if draft.status is not Status.HAPPENED or draft.in_quote or draft.is_report or draft.phrase is not None:
+        return False
+    verbs = [t for t in draft.trigger.tokens if t.pos_ in ("VERB", "AUX")]
+    if not verbs:
+        return False
+    verb = min(verbs, key=lambda t: len(list(t.ancestors)))
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if verb.tag_ == "VBN" and aux & {"has", "have", "'ve"}:
+        return True
+    return verb.tag_ == "VBG" and bool(aux & {"is", "are", "'s", "'re"})
+
+
+def _no_longer(token: "Token") -> bool:
+    return any(c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children) for c in token.children)
+
+
+def _clause_verb(token: "Token") -> Optional["Token"]:
+    for _ in range(12):
+        if token.head.i == token.i:
+            return None
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+    return None
+
+
+def _hypothetical(verb: "Token") -> bool:
+    """"if convicted", "whether to sentence him": a condition or an open question."""
+    for _ in range(4):
+        if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKERS for c in verb.children):
+            return True
+        if verb.dep_ not in ("xcomp", "conj") or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
+
+
+def _reported(verb: "Token") -> bool:
+    """Is this clause the complement of a reporting verb ("Paul agrees that Russia interfered")?"""
+    return verb.dep_ in ("ccomp",) and lemma(verb.head) in REPORTING_VERBS | STATEMENT_VERBS | {"agree", "believe", "think"}
+
+
+def _speakers(doc: "Doc", quoted: set[int]) -> dict[int, str]:
+    """For each quoted token, who speaks the quote: the named subject of the reporting verb
+    just after the closing quotation mark ("“Today, I met ...,” Paul said") or just before the
+    opening one."""
+    speakers: dict[int, str] = {}
+    for start, end in quote_runs(quoted):
+        verb = reporting_verb_near(doc, start, end)
+        subject = subject_of(verb) if verb is not None else None
+        if subject is not None and subject.ent_type_ == "PERSON":
+            speakers.update(dict.fromkeys(range(start, end), entity_name(subject)))
+    return speakers
+
+
+def _tie_reports(doc: "Doc", quoted: set[int], drafts: list[Draft]) -> None:
+    """Tie each reporting clause to what it reports: its complement clause, else the quote it
+    introduces or closes. It is that event's attribution, unless both carry dates of their own
+    that differ ("Turnbull said today he would call a meeting tomorrow": the saying is an event)."""
+    by_token: dict[int, Draft] = {}
+    for draft in drafts:
+        for token in draft.trigger.tokens:
+            by_token.setdefault(token.i, draft)
+    runs = quote_runs(quoted)
+    for draft in drafts:
+        if not draft.is_report or draft.phrase is not None:
+            continue
+        verb = draft.head
+        content: Optional[Draft] = None
+        said: list[int] = [t.i for c in verb.children if c.dep_ in ("ccomp", "parataxis") for t in c.subtree]
+        complement = next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i in by_token), None)
+        if complement is not None:
+            content = by_token[complement.i]
+        elif verb.dep_ in ("ccomp", "parataxis") and verb.head.i in by_token:
+            content = by_token[verb.head.i]
+        else:
+            for start, end in runs:
+                near = reporting_verb_near(doc, start, end)
+                if near is not None and near.i == verb.i:
+                    inside = [d for d in drafts if start <= d.head.i < end and not d.is_report]
+                    content = inside[0] if inside else None
+                    said += list(range(start, end))
+                    break
+        draft.said = tuple(said)
+        if content is None or content is draft or content.is_report:
+            continue
+        own = {d.expression.value.value for d in draft.times if is_date(d.expression.value)}
+        theirs = {d.expression.value.value for d in content.times if is_date(d.expression.value)}
+        if own and theirs and not own & theirs:
+            continue
+        draft.reports = content
+        content.attributions.append(draft)
+        doer = next((p for p in draft.participants if p.role == "doer"), None)
+        if content.speaker is None and doer is not None:
+            content.speaker = doer.name

@@ -1,0 +1,121 @@
+"""Entries: one per group of mentions, with the date they agree on, the clause that speaks for
+them, their sources and how salient they are."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Optional, Sequence
+
+from ..model import Entry, Mention, Status, TimeValue
+from ..order import mention_sort_key
+from .names import names_match
+from .similarity import dates_compatible
+
+__all__ = ["make_entry", "salience"]
+
+_STATUS_RANK = {Status.HAPPENED: 0, Status.REPORTED: 1, Status.PLANNED: 2, Status.NEGATED: 3}
+
+
+def _entry_when(mentions: Sequence[Mention]) -> tuple[Optional[TimeValue], tuple[TimeValue, ...]]:
+    """The finest date every dated mention allows, and the dates that disagree with it.
+
+    Dates the text gives (or the discourse) come first; only an entry with none of those takes
+    the earliest publication day of a report in the present perfect ("has been sworn in")."""
+    dated = [m.when for m in mentions if m.when is not None and m.when.start is not None and m.dated_by != "published"]
+    if not dated:
+        published = sorted((m.when for m in mentions if m.when is not None and m.when.start is not None), key=lambda v: v.start)  # type: ignore[arg-type,return-value]
+        return (published[0], ()) if published else (None, ())
+    # The finest value contained in all others (the window is non-empty by construction).
+    candidates = sorted({v for v in dated}, key=lambda v: ((v.end - v.start).days, v.value))  # type: ignore[operator]
+    for value in candidates:
+        if all(dates_compatible(value, other) and other.start <= value.start and value.end <= other.end for other in dated):  # type: ignore[operator]
+            return value, ()
+    # No value lies within all the others (2018-W31 spills out of 2018-07): keep the finest and
+    # list every date that does not contain it, so the disagreement is shown, not hidden.
+    chosen = candidates[0]
+    outside = {v for v in dated if not (v.start <= chosen.start and chosen.end <= v.end)}  # type: ignore[operator]
+    return chosen, tuple(sorted(outside, key=lambda v: v.value))
+
+
+def _words(mention: Mention) -> int:
+    return len(mention.summary.split())
+
+
+def _representative(mentions: Sequence[Mention]) -> Mention:
+    """The mention whose clause speaks for the entry: what happened, not who said it; a clause
+    with a named doer, an action and an object; told as fact, dated by its own text; of a
+    readable length (8 to 30 words) rather than a bare noun phrase or a whole paragraph."""
+    events = [m for m in mentions if m.attribution_of is None] or list(mentions)
+
+    def rank(m: Mention) -> tuple:
+        roles = {p.role for p in m.participants}
+        length = _words(m)
+        return (
+            m.agent is None and "doer" not in roles,
+            "object" not in roles and m.trigger == m.lemma,
+            _STATUS_RANK[m.status],
+            m.dated_by != "text",
+            not 6 <= length <= 30,
+            abs(length - 16),
+            mention_sort_key(m),
+        )
+
+    return min(events, key=rank)
+
+
+def _merged_actors(mentions: Sequence[Mention]) -> tuple[str, ...]:
+    """Every actor once, under its fullest spelling ("Rand Paul", not "Paul")."""
+    names: list[str] = []
+    for mention in mentions:
+        for name in ([mention.agent] if mention.agent else []) + list(mention.actors):
+            match = next((i for i, known in enumerate(names) if names_match(known, name)), None)
+            if match is None:
+                names.append(name)
+            elif len(name) > len(names[match]):
+                names[match] = name
+    return tuple(names)
+
+
+def _status(mentions: Sequence[Mention], when: Optional[TimeValue]) -> Status:
+    events = [m for m in mentions if m.attribution_of is None] or list(mentions)
+    statuses = {m.status for m in events}
+    published = [date.fromisoformat(m.published[:10]) for m in mentions if m.published]
+    if when is not None and when.start is not None and published and when.start > max(published) and statuses != {Status.NEGATED}:
+        return Status.PLANNED  # after every report of it: still ahead for all of them
+    if Status.HAPPENED in statuses:
+        return Status.HAPPENED
+    if Status.REPORTED in statuses:
+        return Status.REPORTED
+    if statuses == {Status.NEGATED}:
+        return Status.NEGATED
+    return Status.PLANNED
+
+
+def salience(mentions: Sequence[Mention]) -> float:
+    """How much the sources make of an event: one point per article reporting it, a quarter per
+    further mention (up to four), half a point for a date in the text, a quarter for a named
+    doer; an entry that is only attribution or only quotes counts half."""
+    articles = len({m.article for m in mentions})
+    events = [m for m in mentions if m.attribution_of is None]
+    value = articles + 0.25 * min(4, len(mentions) - 1)
+    value += 0.5 if any(m.dated_by == "text" for m in mentions) else 0.0
+    value += 0.25 if any(m.agent for m in mentions) else 0.0
+    if not events or all(m.status is Status.REPORTED for m in events):
+        value /= 2
+    return round(value, 3)
+
+
+def make_entry(mentions: Sequence[Mention], sources: dict[str, str]) -> Entry:
+    ordered = sorted(mentions, key=mention_sort_key)
+    when, conflicts = _entry_when(ordered)
+    representative = _representative(ordered)
+    return Entry(
+        when=when,
+        summary=representative.summary,
+        status=_status(ordered, when),
+        actors=_merged_actors(ordered),
+        sources=tuple(sorted({sources.get(m.article, m.article) for m in ordered})),
+        mentions=tuple(ordered),
+        conflicts=conflicts,
+        salience=salience(ordered),
+    )
