@@ -109,6 +109,10 @@ STATEMENT_VERBS = frozenset(
     }
 )  # fmt: skip
 
+# Statement verbs whose event-noun object lies ahead when told: "announced Paul's trip",
+# "scheduled a vote", "proposed talks" (a past date in the text overrides it).
+ANNOUNCING_VERBS = frozenset({"announce", "schedule", "plan", "propose", "promise", "pledge", "call", "set", "confirm", "unveil"})
+
 # Nouns for the occasion of a statement: "said in a statement", "told a news conference",
 # "In his closing, ... said". The occasion is the statement's own event.
 STATEMENT_NOUNS = frozenset(

@@ -90,14 +90,19 @@ def _event_below(verb: "Token", owner: dict[int, Trigger], skip: range, at: int)
     Monday"."""
     found: list[tuple[int, int, Trigger]] = []
     for token in verb.subtree:
-        if token.i in owner and token.i not in skip and owner[token.i].kind == "noun":
-            # only within this clause, not in one below it
+        if token.i in owner and token.i not in skip and (owner[token.i].kind == "noun" or token.dep_ in PURPOSE_DEPS and token.head.i == verb.i):
+            # only within this clause, not in one below it (but its purpose: "took to Facebook on
+            # Wednesday to confirm his intention")
             current = token
-            while current.i != verb.i and current.dep_ not in CLAUSE_DEPS and current.head.i != current.i:
+            while current.i != verb.i and (current.dep_ not in CLAUSE_DEPS or current.dep_ in PURPOSE_DEPS) and current.head.i != current.i:
                 current = current.head
             if current.i == verb.i:
                 found.append((abs(token.i - at), token.i, owner[token.i]))
     return min(found, key=lambda f: (f[0], f[1]))[2] if found else None
+
+
+# Clauses that are the purpose of a verb with no event of its own ("took to Facebook to confirm").
+PURPOSE_DEPS = frozenset({"advcl", "xcomp"})
 
 
 def _values(dated: Iterable[Dated]) -> set[str]:
@@ -124,14 +129,16 @@ def settle_nesting(triggers: list[Trigger], times: dict[int, list[Dated]]) -> li
             trigger.container = None
             continue
         occasion = container.kind == "report"  # "said in a statement on Tuesday": the saying's date
-        if trigger.nesting == "argument" and (own and not own <= theirs and (theirs or trigger.prepositional and not occasion) or trigger.temporal and not own and not _reference(trigger)):
+        if trigger.nesting == "argument" and (own and not own <= theirs and (theirs or not occasion) or trigger.temporal and not own and not _reference(trigger)):
             # another event: "found guilty on Wednesday of the 2013 bombing", "convicted him for
             # bombing the 2013 Boston Marathon", "after 11 hours of deliberations"
             container.nested.remove(trigger)
             trigger.container = None
             continue
         times.setdefault(id(container), []).extend(times.pop(id(trigger), []))
-    return [t for t in triggers if t.container is None]
+    # "the outbreak", "the attack" on their own: a reference to the story's event, a participant
+    # of what is said about it, no mention (with a date, a participant or a modifier it is one)
+    return [t for t in triggers if t.container is None and not (_reference(t) and not times.get(id(t)) and not t.nested and t.head.i == t.top.i)]
 
 
 def _reference(trigger: Trigger) -> bool:
@@ -140,9 +147,9 @@ def _reference(trigger: Trigger) -> bool:
     head = trigger.head
     if head.pos_ not in ("NOUN", "PROPN") or trigger.top.i != head.i:
         return False
-    determiners = [c for c in head.children if c.dep_ in ("det", "poss")]
-    others = [c for c in head.children if c.dep_ not in ("det", "poss", "amod", "punct")]
-    return bool(determiners) and not others and not any(c.lower_ in ANAPHORIC_MODIFIERS - {"the"} for c in head.children)
+    determiners = [c for c in head.children if c.dep_ == "det" and c.lower_ == "the"]
+    others = [c for c in head.children if c.dep_ not in ("det", "punct")]
+    return bool(determiners) and not others
 
 
 def _nesting_depth(trigger: Trigger) -> int:

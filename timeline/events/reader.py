@@ -16,7 +16,7 @@ import attrs
 from attrs import define, field
 
 from ..detect import lemma
-from ..lexicon import HYPOTHETICAL_MARKERS, REPORTING_VERBS, STATEMENT_VERBS
+from ..lexicon import ANNOUNCING_VERBS, HYPOTHETICAL_MARKERS, REPORTING_VERBS, STATEMENT_VERBS
 from ..model import Mention, Sentence, Status, TimeExpression, TimeValue
 from ..resolution import Tense
 from .dates import attach_times, choose_date, date_from_discourse, is_date, link_simultaneous, settle_nesting, split_by_dates
@@ -115,9 +115,10 @@ class ArticleEvents:
         date_from_discourse(ordered, ordered)
         if self.anchor is not None:
             for draft in ordered:
-                if draft.when is None and _news_perfect(draft):
+                if draft.when is None and (_news_perfect(draft) or _statement_of_the_day(draft)):
                     # "Scott Morrison has been sworn in", "the outbreak has killed at least 49
-                    # people": done by the day it is published, and news of that day.
+                    # people", "Egypt's ministry said": done by the day it is published, and
+                    # news of that day.
                     draft.when = TimeValue("DATE", self.anchor.isoformat())
                     draft.dated_by, draft.anchored_to = "published", "published"
         for draft in ordered:
@@ -201,10 +202,15 @@ def _status(draft: Draft, quoted: set[int]) -> Status:
     ):
         return Status.PLANNED
     if governor is not None:
+        if _possible(governor):
+            return Status.REPORTED  # "might be linked", "could be the source": not told as fact
         if _hypothetical(governor) or tense_of_clause(governor) is Tense.FUTURE:
             return Status.PLANNED
     if trigger.kind == "report":
         return Status.HAPPENED
+    top = trigger.top
+    if trigger.kind == "noun" and top.dep_ == "dobj" and lemma(top.head) in ANNOUNCING_VERBS:
+        return Status.PLANNED  # "Kosachyov announced Paul's trip": the trip lies ahead
     if draft.in_quote or governor is not None and _reported(governor):
         return Status.REPORTED
     del tokens
@@ -224,6 +230,21 @@ def _part_summary(part: Draft, phrase: str, main: str) -> str:
     return f"{main} {phrase}"
 
 
+# Adverbs that put a report on an earlier day than the article's ("initially blamed").
+RETROSPECTIVE_ADVERBS = frozenset({"initially", "earlier", "previously", "first", "once", "originally", "formerly", "before"})
+
+
+def _statement_of_the_day(draft: Draft) -> bool:
+    """A statement the article reports without a date ("Egypt's ministry said", "Spain's minister
+    denied"): news reports what was said that day or the day before (TimeML anchors reporting
+    events to the publication date the same way)."""
+    if draft.status is not Status.HAPPENED or draft.in_quote or draft.phrase is not None or not draft.is_report:
+        return False
+    if any(c.dep_ == "aux" and c.lower_ == "had" or c.lower_ in RETROSPECTIVE_ADVERBS for c in draft.head.children):
+        return False  # "had said", "initially said": told of an earlier day
+    return tense_of_clause(draft.head) in (Tense.PAST, Tense.PRESENT)
+
+
 def _news_perfect(draft: Draft) -> bool:
     """Told in the present perfect or progressive, as fact, outside quotes: "has been sworn in",
     "is finally blaming sprouts" (not "had resigned", not "said", not a plan or a denial)."""
@@ -237,6 +258,17 @@ def _news_perfect(draft: Draft) -> bool:
     if verb.tag_ == "VBN" and aux & {"has", "have", "'ve"}:
         return True
     return verb.tag_ == "VBG" and bool(aux & {"is", "are", "'s", "'re"})
+
+
+# Modals of possibility: what they say may be so, not that it lies ahead ("the outbreak might
+# be linked to cucumbers"); "will", "would", "shall" look ahead.
+POSSIBILITY_MODALS = frozenset({"might", "may", "could", "can", "must", "should", "ca"})
+
+
+def _possible(verb: "Token") -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in POSSIBILITY_MODALS for c in verb.children) and not any(
+        c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll") for c in verb.children
+    )
 
 
 def _no_longer(token: "Token") -> bool:

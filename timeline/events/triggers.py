@@ -178,7 +178,7 @@ def _argument_path(token: "Token", owner: dict[int, Trigger]) -> tuple[Optional[
             current = current.head  # "the bombing, the shootout and the murder": siblings, not parts
             continue
         head = current.head
-        if head.i == current.i or current.dep_ in CLAUSE_DEPS - {"relcl"} or current.dep_ == "acl" and current.pos_ == "VERB" and current.head.i not in owner:
+        if head.i == current.i or current.dep_ in CLAUSE_DEPS - {"relcl"}:
             return None, temporal
         if current.dep_ == "relcl" and (head.i in owner or head.pos_ not in ("NOUN", "PROPN")):
             return None, temporal  # "the bombing that killed": folded as a clause below

@@ -110,7 +110,14 @@ def _noun_is_event(word: str) -> bool:
         return False
     if word in EVENT_NOUNS or word in IRREGULAR_ROOTS:
         return True
+    # a compound ending in an event noun: "byelection", "by-election", "re-election"
+    if any(word.endswith(noun) and len(word) > len(noun) + 1 for noun in _COMPOUNDABLE):
+        return True
     return derive(word, known_verbs()) is not None
+
+
+# Event nouns long enough to be recognised at the end of a compound ("byelection").
+_COMPOUNDABLE = tuple(sorted((n for n in EVENT_NOUNS if len(n) >= 6), key=len, reverse=True))
 
 
 def is_event_noun(token: "Token") -> bool:

@@ -18,14 +18,12 @@ from typing import Iterable, Optional
 from ..model import ArticleInfo, Mention, Timeline
 from ..order import entry_sort_key
 from .blocking import WINDOW, MergeStats
-from .cluster import cluster
+from .cluster import canonical, cluster, link
 from .entries import make_entry, salience
 from .names import NAME_SIMILARITY, names_match
-from .similarity import FEATURES, Model, Profile, Settings, Weights, compatible, dates_compatible, default_model, score
+from .similarity import Profile, Settings, Weights, compatible, dates_compatible
 
 __all__ = [
-    "FEATURES",
-    "Model",
     "NAME_SIMILARITY",
     "WINDOW",
     "MergeStats",
@@ -34,26 +32,17 @@ __all__ = [
     "can_merge",
     "cluster",
     "dates_compatible",
-    "default_model",
-    "evidence",
     "make_entry",
     "names_match",
     "salience",
 ]
 
 
-def evidence(first: Mention, second: Mention, settings: Settings = Settings()) -> float:
-    """The probability that two mentions are one event, weighing words by these two alone
-    (in a timeline, words are weighed over all its articles)."""
-    a, b = Profile.of(first), Profile.of(second)
-    return score(a, b, Weights([a, b]), settings.resolved)
-
-
 def can_merge(first: Mention, second: Mention, settings: Settings = Settings()) -> bool:
-    """Could these two mentions be linked as one event (ignoring the rest of a group)?"""
+    """Could these two mentions be linked as one event (ignoring the rest of a group), with words
+    weighed by these two alone (in a timeline, words are weighed over all its articles)?"""
     a, b = Profile.of(first), Profile.of(second)
-    model = settings.resolved
-    return compatible(a, b) and score(a, b, Weights([a, b]), model) >= min(model.strong, model.attach)
+    return compatible(a, b) and link(a, b, Weights([a, b]), settings) is not None
 
 
 def assemble(

@@ -1,8 +1,8 @@
 """Candidate pairs: which mentions are compared at all.
 
-Comparing every pair costs n² at 100,000 mentions; only pairs that share a blocking key are
-compared: a predicate root or class, a named participant's surname group, a week (for
-mentions dated to a week or finer), or one of the mention's most specific content words. Where
+Comparing every pair costs n² at 100,000 mentions; only pairs that could be linked
+(:mod:`.cluster`) are compared, those that share a blocking key: a predicate root or class (the
+predicate tiers), a week (the day and week tiers, for mentions dated to a week or finer). Where
 one key holds more than ``window + 1`` mentions, each is compared only with its ``window``
 neighbours in date order (sorted neighbourhood). Pairs where one refers to or attributes the
 other are always compared.
@@ -16,17 +16,14 @@ from typing import Iterator, Optional, Sequence
 from attrs import define
 
 from ..model import Mention
-from .names import name_words, surname_groups
-from .similarity import Profile, Weights
+from .similarity import Profile
 
-__all__ = ["MergeStats", "WINDOW", "WORD_KEYS", "candidate_pairs"]
+__all__ = ["MergeStats", "WINDOW", "candidate_pairs"]
 
 #: Sorted neighbourhood: within a block of more than ``WINDOW + 1`` mentions, each mention is
 #: compared only with the ``WINDOW`` mentions after it (and so with the ``WINDOW`` before it) in
 #: date order. Smaller blocks are compared in full.
 WINDOW = 50
-#: How many of a mention's content words (the most specific ones) are blocking keys.
-WORD_KEYS = 3
 
 
 @define
@@ -67,34 +64,28 @@ def _position(mention: Mention) -> date:
     return date.fromisoformat(mention.published[:10]) if mention.published else date.max
 
 
-def _keys(mention: Mention, profile: Profile, groups: dict[str, str], weights: Weights) -> set[tuple]:
-    keys: set[tuple] = {("predicate", stem) for stem in profile.predicates}
-    for name in mention.entities:
-        words = name_words(name)
-        if words:
-            keys.add(("surname", groups[words[-1]]))
-    if profile.precise and profile.start is not None and profile.end is not None:
+def _keys(profile: Profile) -> set[tuple]:
+    keys: set[tuple] = set() if profile.report else {("predicate", stem) for stem in profile.predicates}
+    if profile.statement and profile.doer:
+        keys.add(("speaker", profile.doer.split()[-1].lower()))
+    if profile.precise and profile.when is not None and profile.start is not None and profile.end is not None:
         keys.update(("week", week) for week in {_week(profile.start), _week(profile.end)})
-    content = sorted(profile.words - profile.predicates, key=lambda w: (-weights.weight(w), w))[:WORD_KEYS]
-    keys.update(("word", word) for word in content)
     return keys
 
 
 def candidate_pairs(
     mentions: Sequence[Mention],
     profiles: Sequence[Profile],
-    weights: Weights,
     window: Optional[int],
     stats: Optional[MergeStats],
 ) -> Iterator[tuple[int, int]]:
-    """Candidate pairs ``(i, j)``, ``i < j``, each once."""
-    groups = surname_groups({words[-1] for m in mentions for name in m.entities if (words := name_words(name))})
+    """Candidate pairs ``(i, j)``, ``i < j`` (a pair may come twice)."""
     order = sorted(range(len(mentions)), key=lambda i: (_position(mentions[i]), i))
     blocks: dict[tuple, list[int]] = {}
     places: dict[int, list[tuple[tuple, int]]] = {}
     for i in order:
         place = places[i] = []
-        for key in _keys(mentions[i], profiles[i], groups, weights):
+        for key in _keys(profiles[i]):
             block = blocks.setdefault(key, [])
             place.append((key, len(block)))
             block.append(i)

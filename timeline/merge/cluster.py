@@ -1,21 +1,41 @@
-"""Clustering: mentions that report one event become one group.
+"""Clustering: mentions that report one event become one group, by a sieve of links.
 
-Candidate pairs (:mod:`.blocking`) are scored (:mod:`.similarity`); groups are joined greedily,
-best first, by average linkage: two groups join when the mean score of all pairs between them
-(pairs with no evidence count 0) reaches ``Settings.average``, or when one pair between them
-is as strong as ``Settings.strong`` (the same predicate, words and day). A join must leave the
-group consistent as a whole: its dates overlap, it is all denial or no denial, its named doers
-match, no two of its clauses come from one sentence, and what its reports allow holds (an
-undated "X happened" published on day P cannot be an event dated after P; a plan published on
-P cannot be an event before P). So a chain of look-alikes cannot pull two events together.
+Each candidate pair (:mod:`.blocking`) that can be one event (:func:`.similarity.compatible`)
+gets the strongest link the evidence supports, in tiers from most to least certain:
 
-The result depends only on the *set* of mentions: they are deduplicated and put in a
-canonical order first, and ties are broken by that order.
+1. **told** — an attribution and what it reports ("NASA has delayed the launch ..., NASA said
+   on Tuesday"), an anaphor and what it refers to ("the previous trip");
+2. **one predicate, dated** — related predicates ("convicted ... on April 8, 2015" / "was found
+   guilty on Wednesday") whose dates overlap;
+3. **one predicate, undated** — related predicates, one or both undated, whose clauses share
+   specific words beyond the predicate (``Settings.content``), or told in one article ("The
+   jury will begin deliberations first thing Tuesday morning" / "After 11 hours of
+   deliberations"), unless they are done to different things ("blamed cucumbers" / "blaming
+   sprouts");
+4. **one day** — both dated to one single day, their sentences sharing a word ("the launch was
+   scrubbed on Monday morning" / "Liftoff date No. 1 was scheduled for Monday");
+5. **one statement** — two things said by one named speaker, in one article (an interview or a
+   press conference told in pieces: "Mr Turnbull today said" / "The embattled leader said he
+   would move a spill motion"), or in two articles on one day, when one of them is a bare
+   report ("Bahr added") or their words overlap like undated mentions of one predicate; and two
+   reports of the same words by whoever ("Europe's food safety watchdog has said fenugreek seeds
+   ..." / "The European Food Safety Authority said today ...");
+6. **one week** — both dated to overlapping weeks or days, their sentences sharing a word.
+
+Links are taken tier by tier, strongest first within a tier, and a link joins two groups only
+when the groups fit together as a whole: their dates overlap, no predicate has two named doers
+of one kind or is both asserted and denied, and what their reports allow holds (an undated "X
+happened" published on day P cannot be an event dated after P; a plan published on P cannot be
+an event before P, nor one that an article before P reported done). A *leaf* (a bare mention:
+"the outbreak", "said") only joins the group of its strongest link, so it never holds two groups
+together.
+
+The result depends only on the *set* of mentions: they are deduplicated and put in a canonical
+order first, and ties are broken by that order.
 """
 
 from __future__ import annotations
 
-import heapq
 import json
 from datetime import date
 from typing import Iterable, Optional
@@ -25,10 +45,12 @@ from attrs import define
 from ..model import Mention, Status
 from ..order import mention_sort_key
 from .blocking import WINDOW, MergeStats, candidate_pairs
-from .names import names_match
-from .similarity import Model, Profile, Settings, Weights, compatible, score
+from .similarity import Profile, Settings, Weights, compatible, different_doers, different_objects, linked, related_predicates, same_speaker
 
-__all__ = ["canonical", "cluster"]
+__all__ = ["canonical", "cluster", "links"]
+
+# The tiers of :func:`links`, most certain first.
+TOLD, DATED, UNDATED, SAME_DAY, STATEMENT, SAME_WEEK = range(6)
 
 
 def _full_key(mention: Mention) -> str:
@@ -48,6 +70,44 @@ def canonical(mentions: Iterable[Mention]) -> list[Mention]:
     return sorted(unique.values(), key=mention_sort_key)
 
 
+def link(first: Profile, second: Profile, weights: Weights, settings: Settings) -> Optional[tuple[int, float]]:
+    """The tier and strength of the link between two compatible mentions, or None."""
+    if linked(first, second):
+        return TOLD, 1.0
+    dated = first.when is not None and second.when is not None
+    if related_predicates(first, second):
+        if dated:
+            return DATED, weights.cosine(first.words | first.context, second.words | second.context)
+        content = weights.cosine(first.words - first.predicates, second.words - second.predicates)
+        if (content >= settings.content or first.article == second.article) and not different_objects(first, second):
+            return UNDATED, content
+    same_day = dated and first.one_day and second.one_day and first.start == second.start
+    overlap = weights.cosine(first.words | first.context, second.words | second.context)
+    if same_day and overlap > settings.day and (first.article != second.article or settings.day_in_one_article):
+        return SAME_DAY, overlap
+    if first.statement and second.statement and (first.article == second.article or same_day):
+        bare = first.report and not first.attribution_of or second.report and not second.attribution_of
+        if same_speaker(first, second) and (bare or overlap >= settings.content):
+            return STATEMENT, overlap
+        if first.report and second.report and weights.cosine(first.words, second.words) >= settings.content:
+            return STATEMENT, overlap  # two reports of the same words: "its food safety agency said" ...
+    if dated and first.precise and second.precise and overlap > settings.day and (first.article != second.article or settings.day_in_one_article):
+        return SAME_WEEK, overlap
+    return None
+
+
+def links(mentions: list[Mention], profiles: list[Profile], weights: Weights, settings: Settings, pairs: Iterable[tuple[int, int]]) -> list[tuple[int, float, int, int]]:
+    """The links among candidate pairs as (tier, -strength, i, j), in the order they are taken."""
+    found = []
+    for i, j in pairs:
+        first, second = profiles[i], profiles[j]
+        if compatible(first, second):
+            result = link(first, second, weights, settings)
+            if result is not None:
+                found.append((result[0], -result[1], i, j))
+    return sorted(found)
+
+
 @define
 class _Group:
     """A growing group of mentions and what all of them together allow."""
@@ -55,13 +115,11 @@ class _Group:
     members: list[int]
     #: The intersection of the members' date ranges, or None while no member is dated.
     window: Optional[tuple[date, date]]
-    #: Who does or says each predicate (root -> names): one predicate, two doers, two events.
-    roles: dict[str, list[str]]
-    #: Denied or not; None while only attributions are in it (they follow what they report).
-    negated: Optional[bool]
-    sentences: set[tuple[str, tuple[int, int]]]
-    #: What happened began by the latest publication day that reports it as done; what is
-    #: planned ends after the earliest day that plans it.
+    #: Each predicate's mentions (root -> profiles): one predicate with two named doers of one
+    #: kind, or asserted and denied, is two events.
+    roles: dict[str, list[Profile]]
+    #: What happened began by the earliest publication day that reports it as done; what is
+    #: planned ends after the latest day that plans it.
     done_by: Optional[date]
     not_before: Optional[date]
 
@@ -70,40 +128,32 @@ class _Group:
         window = (profile.start, profile.end) if profile.start is not None and profile.end is not None else None
         done = profile.published if profile.status is Status.HAPPENED and profile.when is None else None
         planned = profile.published if profile.status is Status.PLANNED and profile.when is None else None
-        attribution = profile.attribution_of is not None
-        sentences = set() if attribution else {(profile.article, profile.sentence)}
-        roles = {profile.root: [profile.speaker]} if profile.speaker and not attribution else {}
-        return cls([index], window, roles, None if attribution else profile.negated, sentences, done, planned)
+        roles = {} if profile.attribution_of is not None else {profile.root: [profile]}
+        return cls([index], window, roles, done, planned)
 
     def allows(self, other: "_Group") -> bool:
         window = _intersect(self.window, other.window)
         if window is False:
             return False
-        if window is not None:
-            for done in (self.done_by, other.done_by):
-                if done is not None and window[0] > done:
-                    return False
-            for planned in (self.not_before, other.not_before):
-                if planned is not None and window[1] < planned:
-                    return False
         done = min((d for d in (self.done_by, other.done_by) if d is not None), default=None)
         planned = max((d for d in (self.not_before, other.not_before) if d is not None), default=None)
+        if window is not None and (done is not None and window[0] > done or planned is not None and window[1] < planned):
+            return False
         if done is not None and planned is not None and planned > done:
             return False  # planned in an article published after another reported it done
-        for root, names in self.roles.items():
-            if any(not names_match(a, b) for a in names for b in other.roles.get(root, ())):
-                return False
+        for root, profiles in self.roles.items():
+            for a in profiles:
+                for b in other.roles.get(root, ()):
+                    if different_doers(a, b) or a.negated != b.negated:
+                        return False
         return True
 
     def absorb(self, other: "_Group") -> None:
         self.members += other.members
         window = _intersect(self.window, other.window)
         self.window = None if window is False else window
-        for root, names in other.roles.items():
-            known = self.roles.setdefault(root, [])
-            known += [name for name in names if name not in known]
-        self.negated = other.negated if self.negated is None else self.negated
-        self.sentences |= other.sentences
+        for root, profiles in other.roles.items():
+            self.roles.setdefault(root, []).extend(profiles)
         self.done_by = min((d for d in (self.done_by, other.done_by) if d is not None), default=None)
         self.not_before = max((d for d in (self.not_before, other.not_before) if d is not None), default=None)
 
@@ -129,7 +179,6 @@ def cluster(
     ``window=None`` compares whole blocks; ``all_pairs=True`` compares every pair (the
     reference the blocking is tested against).
     """
-    model = settings.resolved
     ordered = canonical(mentions)
     profiles = [Profile.of(m) for m in ordered]
     weights = Weights(profiles)
@@ -137,122 +186,34 @@ def cluster(
     if stats is not None:
         stats.mentions += n
     if all_pairs:
-        pairs: Iterable[tuple[int, int]] = ((i, j) for i in range(n) for j in range(i + 1, n))
+        pairs: list[tuple[int, int]] = [(i, j) for i in range(n) for j in range(i + 1, n)]
     else:
-        pairs = set(candidate_pairs(ordered, profiles, weights, window, stats))
-    scores: dict[tuple[int, int], float] = {}
-    compared = 0
-    for i, j in sorted(pairs):
-        compared += 1
-        first, second = profiles[i], profiles[j]
-        if compatible(first, second):
-            strength = score(first, second, weights, model)
-            if strength > 0:
-                scores[(i, j)] = strength
+        pairs = sorted(set(candidate_pairs(ordered, profiles, window, stats)))
+    found = links(ordered, profiles, weights, settings, pairs)
     if stats is not None:
-        stats.pairs += compared
-        stats.links += len(scores)
-    groups = _agglomerate(n, profiles, scores, model)
-    result = [[ordered[i] for i in sorted(group.members)] for group in groups]
+        stats.pairs += len(pairs)
+        stats.links += len(found)
+    groups = {i: _Group.of(i, profiles[i]) for i in range(n)}
+    owner = list(range(n))
+
+    def join(i: int, j: int) -> None:
+        a, b = sorted((owner[i], owner[j]))
+        if a != b and groups[a].allows(groups[b]):
+            groups[a].absorb(groups.pop(b))
+            for member in groups[a].members:
+                owner[member] = a
+
+    leaves = {i for i in range(n) if profiles[i].leaf}
+    placed: set[int] = set()
+    for tier, _, i, j in found:
+        if tier == TOLD or (i not in leaves and j not in leaves):
+            join(i, j)
+    for tier, _, i, j in found:  # a leaf joins the group of its strongest link, once
+        for leaf, other in ((i, j), (j, i)):
+            if leaf in leaves and other not in leaves and leaf not in placed and len(groups[owner[leaf]].members) == 1:
+                join(other, leaf)
+                placed.add(leaf)
+    result = [[ordered[i] for i in sorted(group.members)] for _, group in sorted(groups.items())]
     if stats is not None and result:
         stats.largest_entry = max(stats.largest_entry, max(len(g) for g in result))
     return result
-
-
-def _agglomerate(n: int, profiles: list[Profile], scores: dict[tuple[int, int], float], model: Model) -> list[_Group]:
-    """Average linkage over the core mentions' sparse scores, best join first, each join checked
-    whole; then each leaf joins the group of its likeliest core partner."""
-    groups = {i: _Group.of(i, profiles[i]) for i in range(n)}
-    owner = list(range(n))
-    certain = sorted(pair for pair, p in scores.items() if p >= 1.0)
-    for i, j in certain:  # attributions and anaphors: the text says they are one
-        _join(groups, owner, owner[i], owner[j])
-    leaves = {i for i in range(n) if profiles[i].leaf}
-    # Between two groups: the sum of their pair scores and the strongest one.
-    between: dict[tuple[int, int], list[float]] = {}
-    for (i, j), strength in scores.items():
-        if i in leaves or j in leaves:
-            continue
-        a, b = owner[i], owner[j]
-        if a == b:
-            continue
-        pair = (min(a, b), max(a, b))
-        current = between.setdefault(pair, [0.0, 0.0])
-        current[0] += strength
-        current[1] = max(current[1], strength)
-    neighbours: dict[int, set[int]] = {}
-    for a, b in between:
-        neighbours.setdefault(a, set()).add(b)
-        neighbours.setdefault(b, set()).add(a)
-
-    def priority(a: int, b: int) -> Optional[float]:
-        total, best = between[(a, b)]
-        if best >= model.strong:
-            return 1.0 + best
-        mean = total / (_core_size(groups[a], leaves) * _core_size(groups[b], leaves))
-        return mean if mean >= model.average else None
-
-    heap: list[tuple[float, int, int]] = []
-    for pair in sorted(between):
-        value = priority(*pair)
-        if value is not None:
-            heapq.heappush(heap, (-value, pair[0], pair[1]))
-    while heap:
-        negative, a, b = heapq.heappop(heap)
-        if a not in groups or b not in groups or (a, b) not in between:
-            continue
-        value = priority(a, b)
-        if value is None or value != -negative:
-            continue  # stale: the groups changed since this entry was pushed
-        if not groups[a].allows(groups[b]):
-            continue
-        keep, gone = a, b
-        _join(groups, owner, keep, gone)
-        between.pop((a, b), None)
-        for other in neighbours.pop(gone, set()):
-            if other == keep:
-                continue
-            old = between.pop((min(gone, other), max(gone, other)))
-            pair = (min(keep, other), max(keep, other))
-            current = between.get(pair)
-            between[pair] = [old[0], old[1]] if current is None else [current[0] + old[0], max(current[1], old[1])]
-            neighbours[other].discard(gone)
-            neighbours[other].add(keep)
-            neighbours.setdefault(keep, set()).add(other)
-        neighbours.get(keep, set()).discard(gone)
-        for other in sorted(neighbours.get(keep, ())):
-            pair = (min(keep, other), max(keep, other))
-            value = priority(*pair)
-            if value is not None:
-                heapq.heappush(heap, (-value, pair[0], pair[1]))
-    # Leaves: to the group of the likeliest core mention, best attachment first.
-    attachments = sorted(
-        (-strength, leaf, other)
-        for (i, j), strength in scores.items()
-        for leaf, other in ((i, j), (j, i))
-        if leaf in leaves and other not in leaves and strength >= model.attach
-    )
-    placed: set[int] = set()
-    for _, leaf, other in attachments:
-        if leaf in placed or owner[leaf] == owner[other]:
-            continue
-        if groups[owner[other]].allows(groups[owner[leaf]]):
-            _join(groups, owner, owner[other], owner[leaf])
-            placed.add(leaf)
-    return [groups[i] for i in sorted(groups)]
-
-
-def _core_size(group: _Group, leaves: set[int]) -> int:
-    return max(1, sum(1 for member in group.members if member not in leaves))
-
-
-def _join(groups: dict[int, _Group], owner: list[int], keep: int, gone: int) -> None:
-    if keep == gone:
-        return
-    if gone < keep:
-        keep, gone = gone, keep
-    if not groups[keep].allows(groups[gone]):
-        return
-    groups[keep].absorb(groups.pop(gone))
-    for member in groups[keep].members:
-        owner[member] = keep
