@@ -63,7 +63,7 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 
 from environment import environment as shared_environment, header  # noqa: E402
 from timeline.merge import WINDOW, MergeStats, assemble  # noqa: E402
-from timeline.model import ArticleInfo, Mention, Sentence, Status, Timeline, TimeValue  # noqa: E402
+from timeline.model import ArticleInfo, Mention, Participant, Sentence, Status, Timeline, TimeValue  # noqa: E402
 
 PACKAGES = ("rapidfuzz", "attrs")
 SIZES = (1_000, 10_000, 100_000)
@@ -264,6 +264,10 @@ def generate(n: int, seed: int = 0, start: date = date(2016, 1, 1), per_day: int
             summary = f"{agent or 'officials'} {trigger} {' '.join(told)}"
             offset = next_offset.get(article, 0)
             next_offset[article] = offset + len(summary) + 2
+            # As the pipeline makes them: a reporting verb's lemma is "say"; the doer is a person.
+            participants = tuple(
+                [Participant("doer", agent, "PERSON")] * bool(agent) + [Participant("other", name, "PERSON") for name in others if name != agent]
+            )
             mention = Mention(
                 article=article,
                 sentence=Sentence(summary + ".", offset, offset + len(summary) + 1),
@@ -282,6 +286,10 @@ def generate(n: int, seed: int = 0, start: date = date(2016, 1, 1), per_day: int
                 dated_by="none" if when is None else "text",
                 published=published.isoformat(),
                 refers_to=refers_to,
+                lemma="say" if story.event == "say" else trigger,
+                stems=(story.event,),
+                participants=participants,
+                position=len(by_article.get((article, story.id), [])),
             )
             mentions.append(mention)
             truth[mention.key] = story.id

@@ -33,6 +33,13 @@ def seeds_markdown() -> str:
 
 
 @pytest.fixture(scope="module")
+def seeds_markdown_all() -> str:
+    result = run("build", "--meta", META, "--all", EXAMINER, ROLL_CALL)
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+@pytest.fixture(scope="module")
 def seeds_json() -> str:
     result = run("build", "--meta", META, "--format", "json", EXAMINER, ROLL_CALL)
     assert result.exit_code == 0, result.output
@@ -51,34 +58,43 @@ def section(markdown: str, heading: str) -> list[str]:
     return [line for line in lines[start:end] if line]
 
 
-def test_markdown_of_the_seeds_has_the_dates_in_order(seeds_markdown):
+def test_markdown_of_the_seeds_has_the_salient_entries_under_dates_in_order(seeds_markdown):
     assert seeds_markdown.startswith("# Timeline\n\n")
-    assert seeds_markdown.splitlines()[2].endswith(
-        "from 2 articles: Washington Examiner (published 3 August 2018); "
-        "[Roll Call][1] (published 6 August 2018)."
+    total = len(timeline.build(seed_articles()))
+    assert re.fullmatch(
+        rf"\d+ of {total} entries from 2 articles: Washington Examiner \(published 3 August 2018\); "
+        r"\[Roll Call\]\[1\] \(published 6 August 2018\)\.",
+        seeds_markdown.splitlines()[2],
     )
-    assert headings(seeds_markdown) == [
+    assert headings(seeds_markdown) == ["2016", "2018", "July 2018", "Thursday, 2 August 2018", "Monday, 6 August 2018"]
+
+
+def test_all_shows_every_entry(seeds_markdown_all):
+    total = len(timeline.build(seed_articles()))
+    assert seeds_markdown_all.splitlines()[2].startswith(f"{total} entries from 2 articles")
+    assert headings(seeds_markdown_all) == [
         "2016",
         "2018",
-        "Late 2018",
         "July 2018",
         "Thursday, 2 August 2018",
-        "Week 32 of 2018 (6 – 12 August)",
+        "Friday, 3 August 2018",
         "Monday, 6 August 2018",
         "2019",
         "Undated",
     ]
+    bullets = [line for line in seeds_markdown_all.splitlines() if line.startswith("- ")]
+    assert len(bullets) == total
 
 
-def test_markdown_bullets_carry_status_and_linked_sources(seeds_markdown):
+def test_markdown_bullets_carry_status_and_linked_sources(seeds_markdown, seeds_markdown_all):
     sanctions = [line for line in section(seeds_markdown, "Thursday, 2 August 2018") if "sanctions package" in line]
     assert len(sanctions) == 1
     assert sanctions[0].endswith(" — [Roll Call][1], Washington Examiner")
     assert seeds_markdown.rstrip("\n").endswith(f"[1]: {ROLL_CALL_URL}")
-    assert section(seeds_markdown, "2019") == [
+    assert section(seeds_markdown_all, "2019") == [
         "- The meeting will be postponed to 2019 (planned) — [Roll Call][1]"
     ]
-    undated = [line for line in section(seeds_markdown, "Undated") if not line.startswith("[")]  # link references follow
+    undated = [line for line in section(seeds_markdown_all, "Undated") if not line.startswith("[")]  # link references follow
     assert undated and all(line.startswith("- ") for line in undated)
 
 

@@ -73,7 +73,7 @@ def test_a_reported_day_and_the_days_around_it_give_an_inferred_date():
         ("Monday", "2018-08-06", "inferred"),
     ]
     assert [(m.summary, m.when.value if m.when else None, m.anchored_to, m.published) for m in read.events] == [
-        ("The Senate passed the bill on Thursday", "2018-08-02", None, None),
+        ("The Senate passed the bill on Thursday, Aug. 2, 2018", "2018-08-02", None, None),
         ("Graham said Friday", "2018-08-03", "inferred", None),
         ("Graham will travel to Moscow on Monday", "2018-08-06", "inferred", None),
     ]
@@ -83,10 +83,10 @@ def test_a_timeline_shows_inferred_dates_as_such():
     built = timeline.build([Article(DATELINED, None, source="Wire", id="w"), Article("Graham met Paul on Monday.", "2018-08-07", source="AP", id="ap")])
     wire = next(a for a in built.articles if a.id == "w")
     assert wire.published is None and wire.published_inferred is not None and wire.published_inferred.day == date(2018, 8, 3)
-    markdown = built.to_markdown()
+    markdown = built.to_markdown(everything=True)
     assert "Wire (published date not given; inferred 3 August 2018); AP (published 7 August 2018)" in markdown
     assert "- Graham said Friday (date counted from an inferred publication date) — Wire" in markdown
-    assert "- The Senate passed the bill on Thursday — Wire" in markdown  # its date needs no anchor
+    assert "- The Senate passed the bill on Thursday, Aug. 2, 2018 — Wire" in markdown  # its date needs no anchor
     assert timeline.Timeline.from_json(built.to_json()) == built
 
 

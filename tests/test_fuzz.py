@@ -579,7 +579,8 @@ def test_time_values_of_the_wrong_kind_are_invalid_values(arguments):
 
 @pytest.mark.parametrize(
     "text,summary",
-    [("He met Paul\r\nand left.", "He met Paul"), ("!wilj M0 0000\r000R!000", "wilj M0 0000")],
+    # "met Paul and left": one clause, coordinated verbs without subjects of their own
+    [("He met Paul\r\nand left.", "He met Paul\r\nand left"), ("!wilj M0 0000\r000R!000", "wilj M0 0000")],
 )
 def test_a_mention_never_ends_in_the_whitespace_after_its_sentence(text, summary):
     # A "\r" token at the end of the clause carried the mention's end past its (trimmed) sentence.

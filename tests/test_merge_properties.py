@@ -16,8 +16,9 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import timeline
-from timeline import ArticleInfo, Mention, Sentence, Status, Timeline, TimeValue
+from timeline import ArticleInfo, Mention, Participant, Sentence, Status, Timeline, TimeValue
 from timeline.merge import assemble, names_match
+from timeline.merge.similarity import is_leaf
 from timeline.order import entry_sort_key
 
 from conftest import seed_articles
@@ -108,6 +109,13 @@ def mentions(draw: st.DrawFn, min_size: int = 0, max_size: int = 12) -> list[Men
                 dated_by="none" if value is None else "text",
                 published=ARTICLES[article].published,
                 refers_to=draw(st.none() | st.sampled_from(antecedents)) if antecedents else None,
+                lemma=event,
+                stems=(event,),
+                participants=tuple(
+                    [Participant("doer", agent, "PERSON")] * bool(agent)
+                    + [Participant("other", name, "PERSON") for name in named if name != agent]
+                    + [Participant("other", name, None) for name in nominal]
+                ),
             )
         )
     return drawn
@@ -208,21 +216,27 @@ def test_entries_are_ordered_and_partition_the_mentions_under_a_date_they_all_al
 
 @MERGE_SETTINGS
 @given(mentions())
-def test_no_entry_mixes_denials_with_reports_or_different_doers(drawn):
-    """No entry holds both negated and non-negated mentions, or two agents ``names_match`` tells apart."""
+def test_no_entry_has_one_predicate_denied_and_asserted_or_done_by_two(drawn):
+    """In no entry is one predicate both denied and asserted, or done by two named people that
+    ``names_match`` tells apart."""
     for entry in timeline_of(drawn):
-        assert len({m.status is Status.NEGATED for m in entry.mentions}) == 1
-        agents = [m.agent for m in entry.mentions if m.agent]
-        assert all(names_match(a, b) for a in agents for b in agents), agents
+        by_predicate: dict[str, list[Mention]] = {}
+        for m in entry.mentions:
+            by_predicate.setdefault(m.stems[0], []).append(m)
+        for same in by_predicate.values():
+            assert len({m.status is Status.NEGATED for m in same}) == 1
+            agents = [m.agent for m in same if m.agent]
+            assert all(names_match(a, b) for a in agents for b in agents), agents
 
 
 @MERGE_SETTINGS
 @given(st.data())
 def test_the_same_report_in_another_article_is_the_same_event(data):
-    """A mention with a named doer and its exact copy in another article make one entry, when
-    the two have more than the doer in common (a date, or a content word besides the class)."""
+    """A mention and its exact copy in another article make one entry, when the two have more
+    than the predicate in common (a date, or a content word besides it) and are no bare leaf."""
     original = attrs.evolve(data.draw(mentions(min_size=1, max_size=1))[0], refers_to=None)
-    assume(original.agent is not None and (original.when is not None or set(original.keywords) - {original.event}))
+    assume(original.when is not None or set(original.keywords) - {original.event})
+    assume(not is_leaf(original))
     other = data.draw(st.sampled_from(sorted(set(ARTICLES) - {original.article})))
     copy = attrs.evolve(original, article=other, published=ARTICLES[other].published)
     assert len(timeline_of([original, copy])) == 1

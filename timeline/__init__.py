@@ -20,7 +20,7 @@ from .errors import (
     TimelineError,
     TimeMLError,
 )
-from .model import Article, ArticleInfo, Entry, InferredDate, Mention, ReadArticle, Sentence, Status, TimeExpression, Timeline, TimeValue
+from .model import Article, ArticleInfo, Entry, InferredDate, Mention, Participant, ReadArticle, Sentence, Status, TimeExpression, Timeline, TimeValue
 from .sources import articles_from_meta, read_meta
 from .timex import Granularity, Mod, TimexType
 
@@ -31,6 +31,7 @@ __all__ = [
     "ArticleInfo",
     "Entry",
     "Mention",
+    "Participant",
     "Status",
     "Timeline",
     "articles_from_meta",

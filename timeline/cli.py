@@ -250,6 +250,7 @@ def timexes(files: tuple[Path, ...], published: Optional[str], source: Optional[
 @click.option("--batch-size", default=64, show_default=True, type=click.IntRange(1), help="Texts per spaCy batch.")
 @click.option("--n-process", default=1, show_default=True, type=click.IntRange(1), help="Processes that parse in parallel.")
 @click.option("--quiet", is_flag=True, help="No progress bar and no summary on standard error.")
+@click.option("--all", "everything", is_flag=True, help="Markdown: every entry, not only the salient ones.")
 @click.option(
     "--errors",
     "on_error",
@@ -268,6 +269,7 @@ def build(
     batch_size: int,
     n_process: int,
     quiet: bool,
+    everything: bool,
     on_error: str,
 ) -> None:
     """Build one ordered, sourced timeline from the articles of FILES.
@@ -304,7 +306,7 @@ def build(
         _warn_undated(article_id, inferred)
     for info in result.errors:
         click.echo(f"warning: {info.id}: not read: {info.error}", err=True)
-    text = result.to_markdown() if fmt == "markdown" else result.to_json() + "\n"
+    text = result.to_markdown(everything) if fmt == "markdown" else result.to_json() + "\n"
     if output is None:
         click.echo(text, nl=False)
     else:

@@ -581,9 +581,10 @@ class ArticleInfo:
 
 
 #: The salience from which an entry is shown by default. On the scale of
-#: :func:`timeline.merge.salience`: one article's dated event with a named participant reaches
-#: it, as does anything two independent articles report; an undated clause of one article does not.
-SALIENT = 1.0
+#: :func:`timeline.merge.salience`: anything two articles report reaches it, as does one
+#: article's event dated in its text with a named participant, or told four times; an undated
+#: clause of one article, or what one article quotes someone saying, does not.
+SALIENT = 1.75
 
 
 @frozen
@@ -601,13 +602,14 @@ class Entry:
     #: Dates of mentions that disagree with ``when``: kept and shown, never dropped.
     conflicts: tuple[TimeValue, ...] = ()
     #: How much the sources make of it: more for more independent articles and mentions, a
-    #: date in the text and a named doer (see :func:`timeline.merge.salience`).
-    salience: float = 0.0
+    #: date in the text and a named participant (see :func:`timeline.merge.salience`); None
+    #: where it was not measured (an entry made by hand).
+    salience: Optional[float] = None
 
     @property
     def salient(self) -> bool:
-        """Shown by default (Markdown): salience of at least :data:`SALIENT`."""
-        return self.salience >= SALIENT
+        """Shown by default (Markdown): salience of at least :data:`SALIENT`, or not measured."""
+        return self.salience is None or self.salience >= SALIENT
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -631,7 +633,7 @@ class Entry:
             sources=tuple(data["sources"]),
             mentions=tuple(Mention.from_dict(m) for m in data["mentions"]),
             conflicts=tuple(TimeValue.from_dict(v) for v in data.get("conflicts", ())),
-            salience=data.get("salience", 0.0),
+            salience=data.get("salience"),
         )
 
 
@@ -668,10 +670,11 @@ class Timeline:
             raise InvalidArgumentError(f"a timeline merges with a Timeline, not {type(other).__name__}")
         return assemble(self.articles + other.articles, self.mentions + other.mentions)
 
-    def to_markdown(self) -> str:
+    def to_markdown(self, everything: bool = False) -> str:
+        """Markdown of the salient entries (:attr:`Entry.salient`), or of ``everything``."""
         from .render import to_markdown
 
-        return to_markdown(self)
+        return to_markdown(self, everything)
 
     def to_dict(self) -> dict[str, Any]:
         from . import __version__

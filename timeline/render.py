@@ -7,6 +7,10 @@ summary, a marker for statuses other than "happened", and its sources (a referen
 where the article has a URL, so each URL is written once, at the end); dates the sources
 disagree on are listed under it.
 
+By default only the salient entries are shown (:attr:`Entry.salient`: what two articles report,
+or what one article dates and names; not every clause it reads), and the header says how many
+of how many; ``everything=True`` shows them all.
+
 The output depends only on the timeline: the same timeline gives byte-identical Markdown.
 """
 
@@ -271,8 +275,9 @@ def _plural(count: int, singular: str, plural: str) -> str:
 
 
 class _Renderer:
-    def __init__(self, timeline: Timeline) -> None:
+    def __init__(self, timeline: Timeline, everything: bool = False) -> None:
         self.timeline = timeline
+        self.shown = [e for e in timeline.entries if everything or e.salient]
         self.articles = {info.id: info for info in timeline.articles if info.error is None}
         #: Reference-style links: each URL once, numbered in order of first use, listed at the end.
         self.references: dict[str, int] = {}
@@ -285,7 +290,9 @@ class _Renderer:
 
     def header(self) -> list[str]:
         infos = sorted(self.timeline.articles, key=lambda a: a.sort_key)
-        count = f"{_plural(len(self.timeline.entries), 'entry', 'entries')} from {_plural(len(infos), 'article', 'articles')}"
+        total = len(self.timeline.entries)
+        entries = _plural(total, "entry", "entries") if len(self.shown) == total else f"{len(self.shown)} of {total} entries"
+        count = f"{entries} from {_plural(len(infos), 'article', 'articles')}"
         if not infos:
             return ["# Timeline", "", f"{count}."]
         listed = "; ".join(
@@ -362,7 +369,7 @@ class _Renderer:
         # One heading per distinct date, where its first entry comes; entries keep their order.
         sections: dict[str, list[Entry]] = {}
         undated: list[Entry] = []
-        for entry in self.timeline.entries:
+        for entry in self.shown:
             if entry.when is None or not entry.when.is_anchored:
                 undated.append(entry)
             else:
@@ -380,6 +387,7 @@ class _Renderer:
         return "\n".join(line.rstrip() for line in lines) + "\n"
 
 
-def to_markdown(timeline: Timeline) -> str:
-    """The timeline as a Markdown document (see the module docstring for its layout)."""
-    return _Renderer(timeline).render()
+def to_markdown(timeline: Timeline, everything: bool = False) -> str:
+    """The timeline as a Markdown document (see the module docstring for its layout): its
+    salient entries, or ``everything``."""
+    return _Renderer(timeline, everything).render()

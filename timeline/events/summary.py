@@ -76,6 +76,14 @@ def clause_span(draft: Draft) -> list["Token"]:
         start -= 1
     while end + 1 < len(doc) and (end + 1 in owned or _joinable(doc[end + 1]) and end + 2 in owned):
         end += 1
+    # a clause cut off by another mention is left out whole ("for a week of mayhem that resulted
+    # | in four deaths": "for a week of mayhem")
+    for token in doc[start : end + 1]:
+        if token.i != draft.head.i and token.dep_ in ("relcl", "acl", "advcl", "ccomp") and token.i > draft.head.i:
+            right = max(t.i for t in token.subtree)
+            if right > end:
+                end = min(end, token.left_edge.i - 1)
+                break
     tokens = [t for t in doc[start : end + 1] if t.text not in QUOTES and not t.is_space]
     while tokens and (tokens[0].is_punct or tokens[0].dep_ in ("cc", "mark") or tokens[0].dep_ == "prep" and tokens[0].i < draft.head.i and len(tokens) > 1 and tokens[1].i not in owned):
         tokens = tokens[1:]
@@ -133,7 +141,7 @@ def _phrase(head: "Token", skip: "Token | None" = None) -> list["Token"]:
     badly injured," -> "Karen Brassard")."""
     left_out: set[int] = set()
     for token in head.subtree:
-        if token.i != head.i and (token.dep_ in ("relcl", "acl", "appos", "advcl", "ccomp", "parataxis") or skip is not None and token.i == skip.i):
+        if token.i != head.i and (token.dep_ in ("relcl", "acl", "appos", "advcl", "ccomp", "parataxis", "conj", "cc") or skip is not None and token.i == skip.i):
             left_out.update(t.i for t in token.subtree)
     words = [t for t in head.subtree if t.i not in left_out and t.text not in QUOTES and not t.is_space]
     while words and words[-1].is_punct:

@@ -178,8 +178,9 @@ def _argument_path(token: "Token", owner: dict[int, Trigger]) -> tuple[Optional[
             current = current.head  # "the bombing, the shootout and the murder": siblings, not parts
             continue
         head = current.head
-        if head.i == current.i or current.dep_ in CLAUSE_DEPS - {"relcl"}:
-            return None, temporal
+        purpose = current.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
+        if head.i == current.i or current.dep_ in CLAUSE_DEPS - {"relcl"} and not purpose:
+            return None, temporal  # (but "to use regulation to cut emissions": a purpose is an argument)
         if current.dep_ == "relcl" and (head.i in owner or head.pos_ not in ("NOUN", "PROPN")):
             return None, temporal  # "the bombing that killed": folded as a clause below
         if current.pos_ in ("VERB", "AUX") and current.dep_ in ("conj", "dep"):
@@ -188,7 +189,7 @@ def _argument_path(token: "Token", owner: dict[int, Trigger]) -> tuple[Optional[
             temporal = True
         if head.i in owner:
             return owner[head.i], temporal
-        if current.dep_ not in ARGUMENT_DEPS and not (current.dep_ == "acl" and current.pos_ == "VERB"):
+        if current.dep_ not in ARGUMENT_DEPS and not (current.dep_ in ("acl", "relcl") and current.pos_ == "VERB") and not purpose:
             return None, temporal
         if head.pos_ in ("VERB", "AUX") and head.i not in owner:
             return None, temporal  # a state ("faces 30 charges for the attack"): no event holds it
@@ -277,8 +278,9 @@ def find_triggers(sentence: "Span", times: set[int]) -> list[Trigger]:
                 _nest(trigger, head, "conjunct")
                 continue
         if top.dep_ == "relcl" and top.head.i in owner and owner[top.head.i].kind == "noun" and owner[top.head.i].container is None:
-            if any(c.dep_ in SUBJECT_DEPS and c.lower_ in RELATIVE_PRONOUNS for c in top.children):
-                # "the bombing that killed three people", "a journey that started Monday"
+            if any(c.dep_ in SUBJECT_DEPS and c.lower_ in RELATIVE_PRONOUNS or c.lower_ in ("where", "when") for c in top.children):
+                # "the bombing that killed three people", "a journey that started Monday", "a
+                # hearing where he was formally sentenced"
                 _nest(trigger, owner[top.head.i], "clause")
                 continue
         if top.dep_ == "advcl" and top.tag_ in ("VBG", "VBN") and not _children(top, "nsubj", "nsubjpass", "mark") and top.head.i in owner:

@@ -2,7 +2,9 @@
 
 Comparing every pair costs n² at 100,000 mentions; only pairs that could be linked
 (:mod:`.cluster`) are compared, those that share a blocking key: a predicate root or class (the
-predicate tiers), a week (the day and week tiers, for mentions dated to a week or finer). Where
+predicate tiers), a week (the day and week tiers, for mentions dated to a week or finer), a
+speaker's name (the statement tier; each word of it by its first three letters, also with one of
+them left out, so that Kosachev and Kosachyov, Gaddafi and Qaddafi meet). Where
 one key holds more than ``window + 1`` mentions, each is compared only with its ``window``
 neighbours in date order (sorted neighbourhood). Pairs where one refers to or attributes the
 other are always compared.
@@ -16,6 +18,7 @@ from typing import Iterator, Optional, Sequence
 from attrs import define
 
 from ..model import Mention
+from .names import name_words, surname_keys
 from .similarity import Profile
 
 __all__ = ["MergeStats", "WINDOW", "candidate_pairs"]
@@ -66,8 +69,12 @@ def _position(mention: Mention) -> date:
 
 def _keys(profile: Profile) -> set[tuple]:
     keys: set[tuple] = set() if profile.report else {("predicate", stem) for stem in profile.predicates}
+    if profile.statement:
+        keys.add(("statements of", profile.article))  # one article's statements are compared
     if profile.statement and profile.doer:
-        keys.add(("speaker", profile.doer.split()[-1].lower()))
+        # statements of one speaker: each word of the name by its first letters (as surnames
+        # are compared: Kosachev / Kosachyov share "kos")
+        keys.update(("speaker", key) for word in name_words(profile.doer) for key in surname_keys(word))
     if profile.precise and profile.when is not None and profile.start is not None and profile.end is not None:
         keys.update(("week", week) for week in {_week(profile.start), _week(profile.end)})
     return keys

@@ -86,6 +86,7 @@ def link(first: Profile, second: Profile, weights: Weights, settings: Settings) 
     if same_day and overlap > settings.day and (first.article != second.article or settings.day_in_one_article):
         return SAME_DAY, overlap
     if first.statement and second.statement and (first.article == second.article or same_day):
+        # (one article, or one day: what the blocking keys of statements bring together)
         bare = first.report and not first.attribution_of or second.report and not second.attribution_of
         if same_speaker(first, second) and (bare or overlap >= settings.content):
             return STATEMENT, overlap

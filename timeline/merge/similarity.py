@@ -65,8 +65,9 @@ class Settings:
     content: float = 0.1
     #: Two mentions of one day are one event when their sentences' words overlap more than this.
     day: float = 0.0
-    #: ... counted also for two mentions of one article (False: only across articles).
-    day_in_one_article: bool = True
+    #: ... counted also for two mentions of one article (False: only across articles; one
+    #: article telling of several events of one day tells them apart).
+    day_in_one_article: bool = False
 
 
 def dates_compatible(first: Optional[TimeValue], second: Optional[TimeValue]) -> bool:
@@ -120,8 +121,8 @@ class Profile:
     context: frozenset[str]
     doer: Optional[str]
     doer_kind: Optional[str]
-    #: To whom or what it is done (the objects' names or noun phrases).
-    objects: tuple[str, ...]
+    #: To whom or what it is done: (name or noun phrase, kind) of each object.
+    objects: tuple[tuple[str, Optional[str]], ...]
     #: A reporting clause ("Mr Turnbull said"): its verb is no evidence of anything.
     report: bool
     #: Something said: a report, a statement verb or noun ("announced", "the announcement").
@@ -155,7 +156,7 @@ class Profile:
             words,
             frozenset(mention.context) - words,
             *_doer(mention),
-            tuple(p.name for p in mention.participants if p.role == "object"),
+            tuple((p.name, _KINDS.get(p.label or "", None)) for p in mention.participants if p.role == "object"),
             mention.lemma in REPORTING_VERBS,
             mention.lemma in REPORTING_VERBS or bool(predicates & STATEMENTS),
             is_leaf(mention, words),
@@ -180,7 +181,7 @@ def is_leaf(mention: Mention, words: Optional[frozenset[str]] = None) -> bool:
     """A mention too bare to hold a group together: undated, and two content words or fewer, or
     a bare event noun with no named participant ("the outbreak", "the bombings"). It joins the
     group of the mention most like it, but never links two groups."""
-    if mention.when is not None:
+    if mention.when is not None and mention.when.start is not None:
         return False
     words = words if words is not None else frozenset(mention.keywords) | frozenset(mention.stems)
     if len(words) <= 2:
@@ -229,15 +230,18 @@ def related_predicates(first: Profile, second: Profile) -> bool:
 
 
 def different_objects(first: Profile, second: Profile) -> bool:
-    """Both say to what or whom it is done, and nothing of it is the same ("blamed cucumbers" /
-    "blaming sprouts"): names must match, noun phrases share a word."""
-    if not first.objects or not second.objects:
-        return False
-    for a in first.objects:
-        for b in second.objects:
+    """Both say to what or whom of one kind it is done, and it is not the same ("blamed
+    cucumbers" / "blaming sprouts"): names of one kind must match, noun phrases share a word.
+    Objects of different kinds tell nothing ("beaten Peter Dutton" / "won the vote")."""
+    compared = False
+    for a, kind_a in first.objects:
+        for b, kind_b in second.objects:
+            if kind_a != kind_b:
+                continue
+            compared = True
             if names_match(a, b) or set(a.lower().split()) & set(b.lower().split()):
                 return False
-    return True
+    return compared
 
 
 def same_speaker(first: Profile, second: Profile) -> bool:
