@@ -204,12 +204,12 @@ NOT_EVENT_NOUNS = frozenset(
 # examples (noun -> verb) that this very rule derives (tests/test_lexicon.py checks them). A
 # rule applies only where its result is a verb the model's lemmatizer knows.
 DERIVATIONS: tuple[tuple[str, tuple[str, ...], tuple[tuple[str, str], ...]], ...] = (
-    ("ation", ("", "e", "ate", "<double>"), (("resignation", "resign"), ("cancellation", "cancel"), ("nomination", "nominate"))),
+    ("ation", ("", "e", "ate", "<double>"), (("resignation", "resign"), ("cancellation", "cancel"), ("nomination", "nominate"), ("deliberation", "deliberate"))),
     ("ition", ("", "e"), (("addition", "add"), ("competition", "compete"))),
     ("ssion", ("ss", "t"), (("discussion", "discuss"), ("admission", "admit"))),
     ("sion", ("d", "de"), (("expansion", "expand"), ("decision", "decide"), ("explosion", "explode"))),
     ("ction", ("ct",), (("conviction", "convict"), ("election", "elect"))),
-    ("ion", ("", "e"), (("deliberation", "deliberate"), ("confession", "confess"))),
+    ("ion", ("", "e"), (("deletion", "delete"), ("completion", "complete"))),
     ("ment", ("",), (("announcement", "announce"), ("settlement", "settle"), ("postponement", "postpone"))),
     ("ial", ("y",), (("denial", "deny"), ("burial", "bury"))),
     ("al", ("", "e"), (("removal", "remove"), ("arrival", "arrive"), ("withdrawal", "withdraw"))),

@@ -82,7 +82,8 @@ class Referents:
                 return None  # "he" inside a quote: the speaker's "he", not the narrator's
             if lower in THIRD_PERSON:
                 return nearest.get("PERSON") or self.last_subject.get("PERSON") or self.last.get("PERSON")
-            if lower in NEUTER_PRONOUNS:
+            if lower in NEUTER_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass", "poss"):
+                # only as a subject or owner ("it said", "its plan"): "ruled them out" is too often a thing
                 for label in NEUTER_LABELS:
                     if label in nearest:
                         return nearest[label]

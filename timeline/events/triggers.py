@@ -128,7 +128,9 @@ def _event_object(verb: "Token", blocked: set[int]) -> Optional["Token"]:
     if predicate_lemma(verb) not in LIGHT_VERBS | CARRIER_VERBS:
         return None
     for child in verb.children:
-        if child.dep_ in ("dobj", "nsubjpass") and child.i not in blocked and is_event_noun(child):
+        # (a noun object the parser calls a complement: "made a successful ocean splashdown")
+        nominal = child.dep_ in ("attr", "oprd", "ccomp", "xcomp") and child.pos_ == "NOUN" and child.i > verb.i
+        if (child.dep_ in ("dobj", "nsubjpass") or nominal) and child.i not in blocked and is_event_noun(child):
             return child
     return None
 
@@ -181,8 +183,10 @@ def _argument_path(token: "Token", owner: dict[int, Trigger]) -> tuple[Optional[
         purpose = current.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
         if head.i == current.i or current.dep_ in CLAUSE_DEPS - {"relcl"} and not purpose:
             return None, temporal  # (but "to use regulation to cut emissions": a purpose is an argument)
-        if current.dep_ == "relcl" and (head.i in owner or head.pos_ not in ("NOUN", "PROPN")):
-            return None, temporal  # "the bombing that killed": folded as a clause below
+        if current.dep_ == "relcl" and (head.i in owner or head.pos_ not in ("NOUN", "PROPN") or not _relative_subject(current)):
+            # "the bombing that killed": folded as a clause below; "Karen Brassard, whose leg was
+            # injured": a clause of its own (only "advice that paved the way" is the noun's part)
+            return None, temporal
         if current.pos_ in ("VERB", "AUX") and current.dep_ in ("conj", "dep"):
             return None, temporal  # a coordinated clause ("found guilty ..., and the jury will decide")
         if current.dep_ == "mark" or head.pos_ == "ADP" and _temporal_preposition(head) or current.pos_ == "ADP" and _temporal_preposition(current):
@@ -295,6 +299,11 @@ def _nest(trigger: Trigger, container: Trigger, how: str) -> None:
     trigger.container = container
     trigger.nesting = how
     container.nested.append(trigger)
+
+
+def _relative_subject(clause: "Token") -> bool:
+    """The relative clause's subject is its relative pronoun ("advice that paved the way")."""
+    return any(c.dep_ in SUBJECT_DEPS and c.lower_ in ("that", "which", "who") for c in clause.children)
 
 
 def _through_preposition(token: "Token", container: Trigger) -> bool:

@@ -52,7 +52,7 @@ def known_verbs() -> frozenset[str]:
 
 def _undouble(stem: str) -> str:
     """"runn" -> "run", "stopp" -> "stop": the doubled consonant of "running", "stoppage"."""
-    return stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "aeiousl" else stem
+    return stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "aeious" else stem
 
 
 def derive(noun: str, verbs: frozenset[str]) -> tuple[str, str] | None:

@@ -1,0 +1,229 @@
+"""Events sentence by sentence: what each step of :mod:`timeline.events` finds, exactly.
+
+Like spaCy's tests of its noun chunker: one sentence, the mentions it must give (clause as
+written, summary, predicate, status, date, participants). The sentences are made up for the
+tests, each the shape of a construction news writes.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import pytest
+
+import timeline
+from timeline import Article, Status
+from timeline.events import root
+from timeline.model import Mention
+
+PUBLISHED = "2018-08-06"  # a Monday
+
+
+def events(text: str, published: Optional[str] = PUBLISHED) -> list[Mention]:
+    return list(timeline.read(Article(text, published)).events)
+
+
+def clauses(text: str) -> list[str]:
+    return [text[m.start : m.end] for m in events(text)]
+
+
+def one(text: str) -> Mention:
+    found = events(text)
+    assert len(found) == 1, [m.summary for m in found]
+    return found[0]
+
+
+def when(mention: Mention) -> Optional[str]:
+    return None if mention.when is None else mention.when.value
+
+
+def roles(mention: Mention) -> list[tuple[str, str]]:
+    return [(p.role, p.name) for p in mention.participants]
+
+
+# ---------------------------------------------------------------------------------------------
+# Triggers: what is an event, and what is part of one
+
+
+def test_a_state_is_no_event_but_the_event_noun_it_names_is():
+    """"faces 30 charges" is a state; "the April 2013 attack" is an event of its own."""
+    assert clauses("Tsarnaev faces 30 charges for the April 2013 attack.") == ["the April 2013 attack"]
+
+
+@pytest.mark.parametrize(
+    "text,lemma,status",
+    [
+        # aspect: the event is what begins
+        ("The jury will begin deliberations first thing Tuesday morning.", "deliberation", Status.PLANNED),
+        # intention: the event is what is aimed at
+        ("NASA aims to fly astronauts back to the moon in the next few years.", "fly", Status.PLANNED),
+        # an empty carrier with an event noun subject
+        ("Rollback is set to begin at 11 p.m. ET Monday.", "rollback", Status.PLANNED),
+        # a light verb: the splashdown is the event
+        ("NASA's Orion spacecraft made a successful ocean splashdown Sunday.", "splashdown", Status.HAPPENED),
+        # occurrence: the launch is what is (no longer) happening
+        ("The launch of Artemis I is no longer happening today.", "launch", Status.NEGATED),
+    ],
+)
+def test_carriers_light_verbs_and_occurrence_verbs_give_their_event_one_clause(text, lemma, status):
+    mention = one(text)
+    assert mention.lemma == lemma and mention.status is status
+    assert text[mention.start : mention.end] == text.rstrip(".")
+
+
+def test_an_event_noun_with_a_date_of_its_own_is_another_event():
+    """"found guilty on Wednesday of the 2013 bombing": the verdict and the bombing."""
+    found = events("Dzhokhar Tsarnaev was found guilty on Wednesday of the 2013 Boston Marathon bombing.")
+    assert [(m.summary, m.lemma, when(m)) for m in found] == [
+        ("Dzhokhar Tsarnaev was found guilty on Wednesday", "find", "2018-08-01"),
+        ("the 2013 Boston Marathon bombing", "bombing", "2013"),
+    ]
+    assert found[0].stems == ("convict",)  # found guilty: a conviction
+    assert found[1].stems == ("bomb", "attack")
+
+
+def test_an_event_noun_without_a_date_is_part_of_its_clause():
+    """"found guilty of carrying out the bombings": what the verdict is about."""
+    mention = one("Tsarnaev was found guilty last week of carrying out the bombings.")
+    assert mention.summary == "Tsarnaev was found guilty last week of carrying out the bombings"
+    assert mention.stems == ("convict",)
+    assert "attack" in mention.keywords  # the bombings, by their class, for matching
+
+
+def test_coordinated_verbs_are_one_event_unless_one_comes_after():
+    assert clauses("Officials met and agreed on a plan.") == ["Officials met and agreed on a plan"]
+    assert clauses("Investigators blamed cucumbers from Spain, then later ruled them out as the source.") == [
+        "Investigators blamed cucumbers from Spain",
+        "then later ruled them out as the source",
+    ]
+
+
+def test_the_occasion_of_an_event_is_an_event_at_the_same_time():
+    """"sided with Putin at a summit": the summit shares the date of the siding."""
+    found = events("Donald Trump sided with Putin last month at a bilateral summit in Helsinki.")
+    assert [(m.summary, when(m), m.dated_by) for m in found] == [
+        ("Donald Trump sided with Putin last month", "2018-07", "text"),
+        ("a bilateral summit in Helsinki", "2018-07", "discourse"),
+    ]
+
+
+def test_a_bare_definite_event_noun_is_a_reference_not_a_mention():
+    """"the outbreak" on its own names the story's event; what is said of it is the mention."""
+    assert clauses("The outbreak is the deadliest on record.") == []
+
+
+# ---------------------------------------------------------------------------------------------
+# Dates: one mention per date, dates from the discourse and from publication
+
+
+def test_alternative_dates_are_one_mention_each():
+    text = "The backup dates are scheduled for Friday, September 2, or Monday, September 5."
+    found = events(text)
+    assert [(text[m.start : m.end], m.summary, when(m)) for m in found] == [
+        ("The backup dates are scheduled for Friday, September 2", "The backup dates are scheduled for Friday, September 2", "2018-09-02"),
+        ("Monday, September 5", "The backup dates are scheduled for Monday , September 5", "2018-09-05"),
+    ]
+    assert all(m.status is Status.PLANNED for m in found)
+
+
+def test_a_rescheduling_is_the_act_the_plan_given_up_and_the_new_plan():
+    text = "NASA has delayed the launch by two days, from November 14 to November 16, NASA said in a statement on Tuesday."
+    found = events(text)
+    assert [(text[m.start : m.end], when(m), m.status, m.attribution_of is not None) for m in found] == [
+        ("NASA has delayed the launch by two days", "2018-07-31", Status.REPORTED, False),
+        ("from November 14", "2018-11-14", Status.PLANNED, False),
+        ("to November 16", "2018-11-16", Status.PLANNED, False),
+        ("NASA said in a statement on Tuesday", "2018-07-31", Status.HAPPENED, True),
+    ]
+    delayed, *_, said = found
+    assert said.attribution_of == delayed.key  # the saying is the delay's attribution
+    assert delayed.dated_by == "discourse"  # dated by its report
+
+
+def test_the_present_perfect_is_dated_by_publication():
+    mention = one("Scott Morrison has been sworn in as Australia's next Prime Minister.")
+    assert (when(mention), mention.dated_by, mention.anchored_to) == (PUBLISHED, "published", "published")
+
+
+def test_an_undated_report_is_dated_by_publication_but_not_one_told_of_an_earlier_day():
+    said = one("Egypt's ministry said the seeds had no link to the outbreak.")
+    assert (said.lemma, when(said), said.dated_by) == ("say", PUBLISHED, "published")
+    earlier = one("Egypt's ministry had said the seeds were safe.")
+    assert when(earlier) is None
+
+
+# ---------------------------------------------------------------------------------------------
+# Status
+
+
+@pytest.mark.parametrize(
+    "text,status",
+    [
+        ("His lawyers did not deliver an opening statement Tuesday.", Status.NEGATED),
+        ("The outbreak might be linked to cucumbers imported from Spain.", Status.REPORTED),  # possible, not planned
+        ("The committee will vote on Friday.", Status.PLANNED),
+        ("The committee voted on Friday.", Status.HAPPENED),
+    ],
+)
+def test_status(text, status):
+    assert one(text).status is status
+
+
+def test_an_announced_event_lies_ahead():
+    found = events("Kosachyov announced Paul's trip on Thursday.")
+    assert [(m.summary, m.status) for m in found] == [
+        ("Kosachyov announced Paul's trip", Status.HAPPENED),
+        ("Paul's trip", Status.PLANNED),
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# Participants and summaries
+
+
+def test_the_doer_and_object_of_a_verb_and_of_a_noun():
+    assert roles(one("Donald Trump met Vladimir Putin in Helsinki.")) == [("doer", "Donald Trump"), ("object", "Vladimir Putin"), ("other", "Helsinki")]
+    noun = [m for m in events("The Liberal Party's removal of Malcolm Turnbull came on Friday.") if m.lemma == "removal"][0]
+    assert roles(noun) == [("doer", "Liberal Party"), ("object", "Malcolm Turnbull")]
+
+
+def test_a_pronoun_reads_as_the_person_it_refers_to():
+    found = events("Rand Paul invited Russian officials to Washington. He announced it on Monday.")
+    assert found[-1].summary == "Rand Paul announced it on Monday"
+    assert roles(found[-1])[0] == ("doer", "Rand Paul")
+
+
+def test_the_summary_adds_the_subject_a_clause_stands_apart_from():
+    text = "Karen Brassard, whose left leg was badly injured, said she was glad."
+    said = [m for m in events(text) if m.lemma == "say"][0]
+    assert said.summary == "Karen Brassard said"
+    assert text[said.start : said.end] == "said"
+
+
+def test_the_summary_reads_a_relative_clause_with_its_antecedent():
+    found = events("A group of Republican senators who made a similar trip last month met Putin.")
+    assert [m.summary for m in found] == [
+        "A group of Republican senators made a similar trip last month",
+        "A group of Republican senators met Putin",
+    ]
+    assert roles(found[0]) == [("doer", "Republican senators")]
+
+
+def test_a_report_of_a_quote_is_its_attribution():
+    text = '"We will resign from parliament later this week," Turnbull said.'
+    resign, said = events(text)
+    assert said.attribution_of == resign.key and resign.speaker == "Turnbull"
+    assert resign.status is Status.PLANNED
+
+
+# ---------------------------------------------------------------------------------------------
+# Words
+
+
+@pytest.mark.parametrize(
+    "word,verb",
+    [("resignation", "resign"), ("conviction", "convict"), ("deliberations", "deliberate"), ("removal", "remove"),
+     ("rollback", "roll"), ("splashdown", "splash"), ("death", "die"), ("launch", "launch"), ("trial", "trial")],
+)  # fmt: skip
+def test_event_nouns_derive_from_their_verbs(word, verb):
+    assert root(word) == verb
