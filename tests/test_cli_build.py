@@ -66,7 +66,7 @@ def test_markdown_of_the_seeds_has_the_salient_entries_under_dates_in_order(seed
         r"\[Roll Call\]\[1\] \(published 6 August 2018\)\.",
         seeds_markdown.splitlines()[2],
     )
-    assert headings(seeds_markdown) == ["2016", "2018", "July 2018", "Thursday, 2 August 2018", "Monday, 6 August 2018"]
+    assert headings(seeds_markdown) == ["2016", "2018", "July 2018", "Thursday, 2 August 2018", "Monday, 6 August 2018", "Late 2018"]
 
 
 def test_all_shows_every_entry(seeds_markdown_all):
@@ -79,6 +79,7 @@ def test_all_shows_every_entry(seeds_markdown_all):
         "Thursday, 2 August 2018",
         "Friday, 3 August 2018",
         "Monday, 6 August 2018",
+        "Late 2018",
         "2019",
         "Undated",
     ]
@@ -87,7 +88,7 @@ def test_all_shows_every_entry(seeds_markdown_all):
 
 
 def test_markdown_bullets_carry_status_and_linked_sources(seeds_markdown, seeds_markdown_all):
-    sanctions = [line for line in section(seeds_markdown, "Thursday, 2 August 2018") if "sanctions package" in line]
+    sanctions = [line for line in section(seeds_markdown, "Thursday, 2 August 2018") if "package" in line]
     assert len(sanctions) == 1
     assert sanctions[0].endswith(" — [Roll Call][1], Washington Examiner")
     assert seeds_markdown.rstrip("\n").endswith(f"[1]: {ROLL_CALL_URL}")

@@ -374,6 +374,18 @@ def test_a_week_starting_before_a_day_comes_first_and_coarse_before_fine_on_the_
     assert [e.when.value for e in assemble(ARTICLES, mentions)] == ["2018", "2018-07", "2018-07-04", "2018-W31", "2018-08-02"]
 
 
+def test_the_middle_or_end_of_a_period_comes_after_what_begins_before_it():
+    """"later this year" (2018, END) told in August comes after July and August, not before them."""
+    values = [("2018-08-06", None), ("2018", "END"), ("2018-07", None), ("2018", None), ("2018", "MID"), ("2018", "START")]
+    mentions = [
+        mention("A", 10 * i, "x", f"class{i}", summary="same", when=value) if mod is None else
+        attrs.evolve(mention("A", 10 * i, "x", f"class{i}", summary="same", when=value), when=TimeValue("DATE", value, mod=mod))
+        for i, (value, mod) in enumerate(values)
+    ]  # fmt: skip
+    got = [(e.when.value, e.when.mod and str(e.when.mod)) for e in assemble(ARTICLES, mentions)]
+    assert got == [("2018", "START"), ("2018", None), ("2018", "MID"), ("2018-07", None), ("2018-08-06", None), ("2018", "END")]
+
+
 # ---------------------------------------------------------------------------------------------
 # The Timeline API
 

@@ -1,6 +1,7 @@
 """Order: one deterministic order over full and partial dates.
 
-The rule: entries are ordered by the first day their date covers; on the same first day the
+The rule: entries are ordered by the first day their date covers (of a "mid" or "late" period,
+the first day of its middle or last third); on the same first day the
 coarser value comes first, so a year-only or month-only event sits before the days inside it
 ("2018" < "2018-07" < "2018-07-01" < "2018-07-04"). Remaining ties are broken by a stable key
 (summary, case-insensitively, then the first mention's article and offset), never by input order. Entries without a
@@ -32,7 +33,16 @@ def _date_key(value: Optional[TimeValue]) -> tuple[bool, date, int, date, str, i
     if value is None or value.start is None or value.end is None:
         return (True, _UNDATED_DAY, 0, _UNDATED_DAY, "", 0)
     mod = None if value.mod is None else str(value.mod)
-    return (False, value.start, GRANULARITY_RANK[value.granularity], value.end, value.value, _MOD_RANK.get(mod, 1))
+    return (False, _first_day(value.start, value.end, mod), GRANULARITY_RANK[value.granularity], value.end, value.value, _MOD_RANK.get(mod, 1))
+
+
+def _first_day(start: date, end: date, mod: Optional[str]) -> date:
+    """The first day of the part a mod keeps: "late 2018" begins in September, after "July
+    2018"; "mid-2018" in May (thirds of the period)."""
+    if mod not in ("MID", "END"):
+        return start
+    third = (end - start) // 3
+    return start + (third if mod == "MID" else 2 * third)
 
 
 def mention_sort_key(mention: Mention) -> tuple:

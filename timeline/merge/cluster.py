@@ -79,20 +79,25 @@ def link(first: Profile, second: Profile, weights: Weights, settings: Settings) 
         if dated:
             return DATED, weights.cosine(first.words | first.context, second.words | second.context)
         content = weights.cosine(first.words - first.predicates, second.words - second.predicates)
-        if (content >= settings.content or first.article == second.article) and not different_objects(first, second):
+        one_article = first.article == second.article and first.root == second.root
+        if (content >= settings.content or one_article) and not different_objects(first, second):
             return UNDATED, content
     same_day = dated and first.one_day and second.one_day and first.start == second.start
     overlap = weights.cosine(first.words | first.context, second.words | second.context)
-    if same_day and overlap > settings.day and (first.article != second.article or settings.day_in_one_article):
+    # saying and doing are two events: the day links two statements, or two deeds
+    # ("unveiled a new package" is a deed: what is announced is a thing, not words)
+    alike = _saying(first) == _saying(second)
+    if same_day and alike and overlap > settings.day and (first.article != second.article or settings.day_in_one_article):
         return SAME_DAY, overlap
-    if first.statement and second.statement and (first.article == second.article or same_day):
+    attribution = first.attribution_of is not None or second.attribution_of is not None
+    if first.statement and second.statement and not attribution and (first.article == second.article or same_day):
         # (one article, or one day: what the blocking keys of statements bring together)
-        bare = first.report and not first.attribution_of or second.report and not second.attribution_of
+        bare = first.report or second.report
         if same_speaker(first, second) and (bare or overlap >= settings.content):
             return STATEMENT, overlap
-        if first.report and second.report and weights.cosine(first.words, second.words) >= settings.content:
+        if first.report and second.report and not different_doers(first, second) and weights.cosine(first.words, second.words) >= settings.content:
             return STATEMENT, overlap  # two reports of the same words: "its food safety agency said" ...
-    if dated and first.precise and second.precise and overlap > settings.day and (first.article != second.article or settings.day_in_one_article):
+    if dated and first.precise and second.precise and alike and overlap > settings.day and (first.article != second.article or settings.day_in_one_article):
         return SAME_WEEK, overlap
     return None
 
@@ -107,6 +112,10 @@ def links(mentions: list[Mention], profiles: list[Profile], weights: Weights, se
             if result is not None:
                 found.append((result[0], -result[1], i, j))
     return sorted(found)
+
+
+def _saying(profile: Profile) -> bool:
+    return profile.report or (profile.statement and not profile.objects)
 
 
 @define
@@ -127,8 +136,14 @@ class _Group:
     @classmethod
     def of(cls, index: int, profile: Profile) -> "_Group":
         window = (profile.start, profile.end) if profile.start is not None and profile.end is not None else None
-        done = profile.published if profile.status is Status.HAPPENED and profile.when is None else None
-        planned = profile.published if profile.status is Status.PLANNED and profile.when is None else None
+        # told as done: by the day it is published; told as planned: after it (unless its own
+        # date says otherwise: then the date or the status is wrong, and neither constrains)
+        published, start, end = profile.published, profile.start, profile.end
+        done = planned = None
+        if published is not None and profile.status is Status.HAPPENED and (start is None or start <= published):
+            done = published
+        if published is not None and profile.status is Status.PLANNED and (end is None or end >= published):
+            planned = published
         roles = {} if profile.attribution_of is not None else {profile.root: [profile]}
         return cls([index], window, roles, done, planned)
 

@@ -3,6 +3,7 @@ them, their sources and how salient they are."""
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 from typing import Optional, Sequence
 
@@ -43,15 +44,19 @@ def _words(mention: Mention) -> int:
 
 
 def _representative(mentions: Sequence[Mention]) -> Mention:
-    """The mention whose clause speaks for the entry: what happened, not who said it; a clause
-    with a named doer, an action and an object; told as fact, dated by its own text; of a
-    readable length (8 to 30 words) rather than a bare noun phrase or a whole paragraph."""
+    """The mention whose clause speaks for the entry: what happened, not who said it; of the
+    predicate most of its mentions share ("met", "meetings", "meet" over "is leading a
+    delegation"); a clause with a named doer, an action and an object; told as fact, dated by its
+    own text; of a readable length (8 to 30 words) rather than a bare noun phrase or a whole
+    paragraph."""
     events = [m for m in mentions if m.attribution_of is None] or list(mentions)
+    shared = Counter(stem for m in events for stem in set(m.stems))
 
     def rank(m: Mention) -> tuple:
         roles = {p.role for p in m.participants}
         length = _words(m)
         return (
+            -max((shared[stem] for stem in m.stems), default=0),
             m.agent is None and "doer" not in roles,
             "object" not in roles and m.trigger == m.lemma,
             _STATUS_RANK[m.status],

@@ -123,6 +123,8 @@ class Profile:
     doer_kind: Optional[str]
     #: To whom or what it is done: (name or noun phrase, kind) of each object.
     objects: tuple[tuple[str, Optional[str]], ...]
+    #: Its other named participants (places, organisations, people): (name, kind).
+    others: tuple[tuple[str, Optional[str]], ...]
     #: A reporting clause ("Mr Turnbull said"): its verb is no evidence of anything.
     report: bool
     #: Something said: a report, a statement verb or noun ("announced", "the announcement").
@@ -157,6 +159,7 @@ class Profile:
             frozenset(mention.context) - words,
             *_doer(mention),
             tuple((p.name, _KINDS.get(p.label or "", None)) for p in mention.participants if p.role == "object"),
+            tuple((p.name, _KINDS[p.label]) for p in mention.participants if p.role == "other" and p.label in _KINDS),
             mention.lemma in REPORTING_VERBS,
             mention.lemma in REPORTING_VERBS or bool(predicates & STATEMENTS),
             is_leaf(mention, words),
@@ -244,6 +247,22 @@ def different_objects(first: Profile, second: Profile) -> bool:
     return compared
 
 
+def different_participants(first: Profile, second: Profile) -> bool:
+    """Named participants of one kind besides the doer, and none of them the same: "the 2016 U.S.
+    election" / "the Ukrainian elections", "travel to Russia" / "visit the U.S."."""
+    # the doer counts too: "Trump's Helsinki summit" / "Donald Trump sided with Putin at a summit"
+    named_a = [(n, k) for n, k in first.objects + first.others + ((first.doer, first.doer_kind),) if n and k is not None]
+    named_b = [(n, k) for n, k in second.objects + second.others + ((second.doer, second.doer_kind),) if n and k is not None]
+    compared = False
+    for a, kind_a in named_a:
+        for b, kind_b in named_b:
+            if kind_a == kind_b:
+                compared = True
+                if names_match(a, b):
+                    return False
+    return compared
+
+
 def same_speaker(first: Profile, second: Profile) -> bool:
     """Both say something, and the same named person or organisation says it."""
     if not (first.statement and second.statement) or not first.doer or not second.doer:
@@ -296,4 +315,6 @@ def compatible(first: Profile, second: Profile) -> bool:
         return False  # two clauses of one sentence: two events
     if first.root == second.root and (different_doers(first, second) or first.negated != second.negated):
         return False  # "Dutton resigned" / "Turnbull resigned"; "gave" / "did not deliver" a statement
+    if related_predicates(first, second) and different_participants(first, second):
+        return False  # "the 2016 U.S. election" / "the Ukrainian elections"
     return not (_planned_after_done(first, second) or _planned_after_done(second, first))
