@@ -330,6 +330,37 @@ def test_a_group_never_gets_two_doers_of_one_predicate_through_a_third_mention()
     assert not any({johnson, paul} <= set(e.mentions) for e in timeline)
 
 
+def with_named(m: Mention, *participants: tuple[str, str, str]) -> Mention:
+    """``m`` with these (role, name, entity label) participants instead of its own."""
+    return attrs.evolve(m, participants=tuple(Participant(role, name, label) for role, name, label in participants))
+
+
+def test_one_predicate_with_different_named_participants_of_one_kind_stays_apart():
+    """"the 2016 U.S. election" / "the Ukrainian elections": one year, one predicate, two countries."""
+    ours = with_named(mention("A", 10, "election", "elect", keywords=("election",), when="2016", summary="the 2016 U.S. election"), ("other", "U.S.", "GPE"))
+    theirs = with_named(mention("B", 10, "elections", "elect", keywords=("election",), when="2016", summary="the Ukrainian elections"), ("other", "Ukrainian", "NORP"))
+    _apart(ours, theirs)
+    again = with_named(mention("B", 90, "election", "elect", keywords=("election",), when="2016", summary="the 2016 election in the U.S."), ("other", "U.S.", "GPE"))
+    assert len(one_entry(assemble(ARTICLES, [ours, again])).mentions) == 2
+
+
+def test_a_group_of_one_predicate_takes_no_mention_whose_named_participants_it_never_names():
+    """Paul's meetings with Kosachev and Kislyak are one event; "to meet Trump", linked only
+    through an unnamed "hour-long meeting", is not part of it."""
+    expected = with_named(
+        mention("B", 10, "meet", "meet", status=Status.PLANNED, keywords=("lawmaker", "parliament"), summary="Paul is expected to meet lawmakers and Kislyak"),
+        ("doer", "Paul", "PERSON"), ("other", "Sergey Kislyak", "PERSON"),
+    )  # fmt: skip
+    met = with_named(mention("B", 200, "met", "meet", keywords=("chairman", "committee"), summary="The Kentucky Republican met with Kosachev"), ("other", "Konstantin Kosachev", "PERSON"))
+    today = with_named(mention("B", 300, "met", "meet", keywords=("chairman", "committee"), summary="Today, Paul met with Chairman Kosachev"), ("doer", "Paul", "PERSON"), ("other", "Kosachev", "PERSON"))
+    unnamed = mention("B", 400, "meeting", "meet", keywords=("hour", "long", "capitol"), summary="Monday's hour-long meeting at the Capitol")
+    trump = with_named(mention("B", 500, "meet", "meet", status=Status.PLANNED, keywords=("washington", "moscow"), summary="to meet Trump in Washington or Moscow"), ("object", "Trump", "PERSON"))
+    assert can_merge(trump, unnamed) and can_merge(unnamed, met) and not can_merge(trump, met)
+    for order in ([expected, met, today, unnamed, trump], [trump, unnamed, today, met, expected]):
+        groups = sorted(sorted(m.start for m in e.mentions) for e in assemble(ARTICLES, order))
+        assert groups == [[10, 200, 300, 400], [500]]
+
+
 def test_a_bare_mention_never_holds_two_groups_together():
     """"the summit" (undated, two words) may join one summit, never bridge two."""
     first = mention("A", 10, "summit", "meet", keywords=("helsinki",), when="2018-07", summary="the summit in Helsinki")

@@ -12,7 +12,6 @@ import functools
 import importlib.util
 import math
 import sys
-from collections import Counter
 from pathlib import Path
 from typing import Optional
 

@@ -24,7 +24,7 @@ from .draft import Draft
 from .parse import entity_name, negated, quote_runs, quoted_tokens, reporting_verb_near, subject_of, tense_of_clause
 from .participants import Referents, participants_of
 from .summary import assign_clauses, clause_span, content_words, content_words_of, predicate_stems, summary_text
-from .triggers import find_triggers, nested_closure
+from .triggers import find_triggers
 from .words import event_class
 
 if TYPE_CHECKING:
@@ -192,7 +192,6 @@ class ArticleEvents:
 
 def _status(draft: Draft, quoted: set[int]) -> Status:
     trigger = draft.trigger
-    tokens = [t for inner in nested_closure(trigger) for t in inner.tokens] if trigger.kind != "report" else trigger.tokens
     verbs = [t for t in trigger.tokens if t.pos_ in ("VERB", "AUX")]
     if any(negated(t) or _no_longer(t) for t in trigger.tokens):
         return Status.NEGATED  # "did not deliver", "is no longer happening"
@@ -213,7 +212,6 @@ def _status(draft: Draft, quoted: set[int]) -> Status:
         return Status.PLANNED  # "Kosachyov announced Paul's trip": the trip lies ahead
     if draft.in_quote or governor is not None and _reported(governor):
         return Status.REPORTED
-    del tokens
     return Status.HAPPENED
 
 

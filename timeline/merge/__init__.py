@@ -1,9 +1,10 @@
 """Merge: the mentions of one real-world event, within and across articles, become one entry.
 
 One module per step: :mod:`.similarity` (evidence and constraints for a pair), :mod:`.blocking`
-(which pairs are compared at scale), :mod:`.cluster` (groups by average linkage, each join
-checked whole), :mod:`.entries` (an entry per group), :mod:`.names` (tolerant names). The
-entry point is :func:`assemble`. See ``docs/merging.md``.
+(which pairs are compared at scale), :mod:`.cluster` (groups by a sieve of links, strongest
+tier first, each join checked whole), :mod:`.entries` (an entry per group: date, status,
+representative clause, salience), :mod:`.names` (tolerant names). The entry point is
+:func:`assemble`. See ``docs/merging.md``.
 
 The result depends only on the *set* of mentions, so the order of the input articles does not
 matter, the same article twice adds nothing, and merging two timelines equals building one from
@@ -18,7 +19,7 @@ from typing import Iterable, Optional
 from ..model import ArticleInfo, Mention, Timeline
 from ..order import entry_sort_key
 from .blocking import WINDOW, MergeStats
-from .cluster import canonical, cluster, link
+from .cluster import cluster, link
 from .entries import make_entry, salience
 from .names import NAME_SIMILARITY, names_match
 from .similarity import Profile, Settings, Weights, compatible, dates_compatible

@@ -24,7 +24,8 @@ gets the strongest link the evidence supports, in tiers from most to least certa
 
 Links are taken tier by tier, strongest first within a tier, and a link joins two groups only
 when the groups fit together as a whole: their dates overlap, no predicate has two named doers
-of one kind or is both asserted and denied, and what their reports allow holds (an undated "X
+of one kind or is both asserted and denied, the named participants of one predicate on either
+side meet (one name of a kind in common), and what their reports allow holds (an undated "X
 happened" published on day P cannot be an event dated after P; a plan published on P cannot be
 an event before P, nor one that an article before P reported done). A *leaf* (a bare mention:
 "the outbreak", "said") only joins the group of its strongest link, so it never holds two groups
@@ -45,7 +46,8 @@ from attrs import define
 from ..model import Mention, Status
 from ..order import mention_sort_key
 from .blocking import WINDOW, MergeStats, candidate_pairs
-from .similarity import Profile, Settings, Weights, compatible, different_doers, different_objects, linked, related_predicates, same_speaker
+from .names import names_match
+from .similarity import Profile, Settings, Weights, compatible, different_doers, different_objects, named_participants, linked, related_predicates, same_speaker
 
 __all__ = ["canonical", "cluster", "links"]
 
@@ -162,6 +164,11 @@ class _Group:
                 for b in other.roles.get(root, ()):
                     if different_doers(a, b) or a.negated != b.negated:
                         return False
+            # one predicate: its named participants on either side must meet somewhere
+            if root in other.roles and _named_apart(
+                [n for a in profiles for n in named_participants(a)], [n for b in other.roles[root] for n in named_participants(b)]
+            ):
+                return False
         return True
 
     def absorb(self, other: "_Group") -> None:
@@ -172,6 +179,19 @@ class _Group:
             self.roles.setdefault(root, []).extend(profiles)
         self.done_by = min((d for d in (self.done_by, other.done_by) if d is not None), default=None)
         self.not_before = max((d for d in (self.not_before, other.not_before) if d is not None), default=None)
+
+
+def _named_apart(first: list[tuple[str, str]], second: list[tuple[str, str]]) -> bool:
+    """Both groups name participants of one kind, and not one of them is named by both: two
+    events ("the 2016 U.S. election" / "the Ukrainian elections")."""
+    compared = False
+    for a, kind_a in first:
+        for b, kind_b in second:
+            if kind_a == kind_b:
+                compared = True
+                if names_match(a, b):
+                    return False
+    return compared
 
 
 def _intersect(first: Optional[tuple[date, date]], second: Optional[tuple[date, date]]):

@@ -17,8 +17,10 @@ prior):
 Constraints no evidence overrides (:func:`compatible`): dates that do not overlap; two clauses of
 one sentence (a sentence that names two events names two events); one predicate with two named
 doers of one kind ("Dutton resigned" / "Turnbull resigned") or asserted in one and denied in the
-other ("gave an opening statement" / "did not deliver an opening statement"); a plan told in an
-article published after another told it done. :mod:`.cluster` checks them for whole groups.
+other ("gave an opening statement" / "did not deliver an opening statement"); related
+predicates whose named participants of one kind all differ ("the 2016 U.S. election" / "the
+Ukrainian elections"); a plan told in an article published after another told it done.
+:mod:`.cluster` checks the dates, the doers, denial and the plan/done bounds for whole groups.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ __all__ = [
     "dates_compatible",
     "different_doers",
     "is_leaf",
+    "named_participants",
     "related_predicates",
     "same_speaker",
 ]
@@ -247,15 +250,20 @@ def different_objects(first: Profile, second: Profile) -> bool:
     return compared
 
 
+def named_participants(profile: Profile) -> list[tuple[str, str]]:
+    """Its named doer, objects and others, each with its kind."""
+    everyone = profile.objects + profile.others + ((profile.doer, profile.doer_kind),)
+    return [(name, kind) for name, kind in everyone if name and kind is not None]
+
+
 def different_participants(first: Profile, second: Profile) -> bool:
-    """Named participants of one kind besides the doer, and none of them the same: "the 2016 U.S.
-    election" / "the Ukrainian elections", "travel to Russia" / "visit the U.S."."""
-    # the doer counts too: "Trump's Helsinki summit" / "Donald Trump sided with Putin at a summit"
-    named_a = [(n, k) for n, k in first.objects + first.others + ((first.doer, first.doer_kind),) if n and k is not None]
-    named_b = [(n, k) for n, k in second.objects + second.others + ((second.doer, second.doer_kind),) if n and k is not None]
+    """Both name participants of one kind (doer, objects or others), and none of them is the
+    same: "the 2016 U.S. election" / "the Ukrainian elections", "travel to Russia" / "visit the
+    U.S."; the doer counts, so "Trump's Helsinki summit" meets "Donald Trump sided with Putin at
+    a summit"."""
     compared = False
-    for a, kind_a in named_a:
-        for b, kind_b in named_b:
+    for a, kind_a in named_participants(first):
+        for b, kind_b in named_participants(second):
             if kind_a == kind_b:
                 compared = True
                 if names_match(a, b):
