@@ -105,6 +105,28 @@ def test_the_occasion_of_an_event_is_an_event_at_the_same_time():
         ("Donald Trump sided with Putin last month", "2018-07", "text"),
         ("a bilateral summit in Helsinki", "2018-07", "discourse"),
     ]
+    sided, summit = found
+    assert sided.together_with == (summit.key,) and summit.together_with == (sided.key,)  # two events of one time
+
+
+def test_events_told_to_happen_on_the_same_day_are_two_events_of_that_day():
+    found = events("Kosachyov announced the trip on the same day that senators unveiled a bill on Thursday.", "2018-08-03")
+    assert [(m.lemma, when(m)) for m in found] == [("announce", "2018-08-02"), ("unveil", "2018-08-02")]
+    announced, unveiled = found
+    assert announced.together_with == (unveiled.key,)
+
+
+@pytest.mark.parametrize(
+    "text,ordinal",
+    [
+        ("The party held a second leadership spill on Friday.", 2),  # through the compound
+        ("NASA called off its first launch attempt on Monday.", 1),
+        ("NASA called off the launch on Monday.", None),
+        ("Bahr must first wait for the results on Monday.", None),  # an adverb of sequence, no number
+    ],
+)
+def test_an_ordinal_numbers_the_event(text, ordinal):
+    assert [m.ordinal for m in events(text)][0] == ordinal
 
 
 def test_a_bare_definite_event_noun_is_a_reference_not_a_mention():

@@ -40,3 +40,12 @@ def test_classes_are_a_prior_that_relates_near_synonyms():
     assert event_class("blast") == event_class("bombing") == event_class("detonate") == "attack"
     assert event_class("guilty") == event_class("conviction") == "convict"
     assert event_class("scrub") == "scrub" and event_class("resignation") == "resign"
+
+
+def test_each_word_names_one_event_class():
+    from timeline.lexicon import EVENT_CLASS_WORDS, EVENT_CLASSES
+
+    listed = [word for _, words in EVENT_CLASS_WORDS for word in words]
+    doubled = sorted({word for word in listed if listed.count(word) > 1})
+    assert doubled == []
+    assert len(EVENT_CLASSES) == len(listed)

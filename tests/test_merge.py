@@ -344,6 +344,18 @@ def test_one_predicate_with_different_named_participants_of_one_kind_stays_apart
     assert len(one_entry(assemble(ARTICLES, [ours, again])).mentions) == 2
 
 
+def test_events_numbered_apart_stay_apart_and_events_told_together_too():
+    first = attrs.evolve(mention("A", 10, "spill", "spill", keywords=("leadership", "party"), when="2018-W34", summary="the first leadership spill this week"), ordinal=1)
+    second = attrs.evolve(mention("B", 10, "spill", "spill", keywords=("leadership", "party"), when="2018-W34", summary="the second leadership spill this week"), ordinal=2)
+    _apart(first, second)
+    assert len(one_entry(assemble(ARTICLES, [first, attrs.evolve(second, ordinal=None)])).mentions) == 2
+    # "Kosachyov announced Paul's trip on the same day that senators unveiled a package"
+    announced = mention("A", 0, "announced", "announce", keywords=("package", "senator"), when="2018-08-02", summary="Kosachyov announced the trip")
+    unveiled = mention("B", 0, "unveiled", "announce", keywords=("package", "senator"), when="2018-08-02", summary="senators unveiled a package")
+    assert len(one_entry(assemble(ARTICLES, [announced, unveiled])).mentions) == 2
+    _apart(attrs.evolve(announced, together_with=(unveiled.key,)), unveiled)
+
+
 def test_a_group_of_one_predicate_takes_no_mention_whose_named_participants_it_never_names():
     """Paul's meetings with Kosachev and Kislyak are one event; "to meet Trump", linked only
     through an unnamed "hour-long meeting", is not part of it."""

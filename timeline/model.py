@@ -411,6 +411,10 @@ class Participant:
         return cls(data["role"], data["name"], data.get("label"))
 
 
+def _mention_keys(keys: Any) -> tuple[tuple[str, int, int, str], ...]:
+    return tuple(tuple(key) for key in keys)
+
+
 @frozen
 class Mention:
     """One report of an event in one article: what a reader can check at its source.
@@ -463,6 +467,12 @@ class Mention:
     context: tuple[str, ...] = ()
     #: Where its sentence stands in the article body (0 = the lead).
     position: int = 0
+    #: The ``key`` of each mention the text says happened at the same time as this one ("on the
+    #: same day that ...", "... when the jury found him guilty", "sided with Putin at a
+    #: summit"): other events of that time, never this one.
+    together_with: tuple[tuple[str, int, int, str], ...] = field(default=(), converter=_mention_keys)
+    #: Which of several events of its kind it is, where the text numbers it ("the second spill": 2).
+    ordinal: Optional[int] = None
 
     @property
     def key(self) -> tuple[str, int, int, str]:
@@ -496,6 +506,8 @@ class Mention:
             "speaker": self.speaker,
             "context": list(self.context),
             "position": self.position,
+            "together_with": [list(key) for key in self.together_with],
+            "ordinal": self.ordinal,
         }
 
     @classmethod
@@ -526,6 +538,8 @@ class Mention:
             speaker=data.get("speaker"),
             context=tuple(data.get("context", ())),
             position=data.get("position", 0),
+            together_with=tuple(tuple(key) for key in data.get("together_with", ())),
+            ordinal=data.get("ordinal"),
         )
 
 

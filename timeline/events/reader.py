@@ -16,7 +16,7 @@ import attrs
 from attrs import define, field
 
 from ..detect import lemma
-from ..lexicon import ANNOUNCING_VERBS, HYPOTHETICAL_MARKERS, REPORTING_VERBS, STATEMENT_VERBS
+from ..lexicon import ANNOUNCING_VERBS, HYPOTHETICAL_MARKERS, ORDINALS, REPORTING_VERBS, STATEMENT_VERBS
 from ..model import Mention, Sentence, Status, TimeExpression, TimeValue
 from ..resolution import Tense
 from .dates import attach_times, choose_date, date_from_discourse, is_date, link_simultaneous, settle_nesting, split_by_dates
@@ -137,6 +137,9 @@ class ArticleEvents:
                 changes["refers_to"] = built[id(draft.antecedent)].key
             if draft.reports is not None and id(draft.reports) in built:
                 changes["attribution_of"] = built[id(draft.reports)].key
+            together = tuple(dict.fromkeys(built[id(other)].key for other in draft.simultaneous if id(other) in built and other is not draft))
+            if together:
+                changes["together_with"] = together
             result.append(attrs.evolve(mention, **changes) if changes else mention)
         return result
 
@@ -183,11 +186,28 @@ class ArticleEvents:
             speaker=draft.speaker,
             context=tuple(w for w in self._context.get(id(draft), ()) if w not in keywords),
             position=self._position.get(id(draft), 0),
+            ordinal=_ordinal(draft),
         )
 
 
 # ---------------------------------------------------------------------------------------------
 # status and reports
+
+
+def _ordinal(draft: Draft) -> Optional[int]:
+    """The number an ordinal gives the event: "the second spill" -> 2, "its first attempt to
+    launch" -> 1, "called off its first launch attempt" -> 1 (on the predicate, a word that
+    carries it, an event it holds as its argument, or its object)."""
+    arguments = [inner for inner in draft.trigger.nested if inner.nesting == "argument"]
+    tokens = [t for trigger in [draft.trigger, *arguments] for t in trigger.tokens]
+    tokens += [c for t in tokens for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+    for token in tokens:
+        # also through a compound: "the second leadership spill" parses "second" under "leadership"
+        modifiers = [c for c in token.children] + [g for c in token.children if c.dep_ == "compound" for g in c.children]
+        for child in modifiers:
+            if child.dep_ == "amod" and child.lower_ in ORDINALS:
+                return ORDINALS[child.lower_]
+    return None
 
 
 def _status(draft: Draft, quoted: set[int]) -> Status:
@@ -208,7 +228,7 @@ def _status(draft: Draft, quoted: set[int]) -> Status:
     if trigger.kind == "report":
         return Status.HAPPENED
     top = trigger.top
-    if trigger.kind == "noun" and top.dep_ == "dobj" and lemma(top.head) in ANNOUNCING_VERBS:
+    if trigger.kind == "noun" and top.dep_ == "dobj" and lemma(top.head) in ANNOUNCING_VERBS and not any(c.dep_ == "prt" for c in top.head.children):
         return Status.PLANNED  # "Kosachyov announced Paul's trip": the trip lies ahead
     if draft.in_quote or governor is not None and _reported(governor):
         return Status.REPORTED

@@ -330,7 +330,12 @@ def _announced(trigger: Trigger, container: Trigger) -> bool:
         # "sided with Putin at a bilateral summit in Helsinki": the summit is an event of its
         # own at the same time (it shares the date), not part of the siding
         return True
-    return top.dep_ == "dobj" and top.head.i in container.indices and lemma(top.head) in STATEMENT_VERBS
+    # (a phrasal verb is another verb: "called off the launch" is no statement about it)
+    return top.dep_ == "dobj" and top.head.i in container.indices and lemma(top.head) in STATEMENT_VERBS and not _phrasal(top.head)
+
+
+def _phrasal(verb: "Token") -> bool:
+    return any(c.dep_ == "prt" for c in verb.children)
 
 
 def _reports(verb: "Token") -> bool:

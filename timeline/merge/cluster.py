@@ -24,7 +24,8 @@ gets the strongest link the evidence supports, in tiers from most to least certa
 
 Links are taken tier by tier, strongest first within a tier, and a link joins two groups only
 when the groups fit together as a whole: their dates overlap, no predicate has two named doers
-of one kind or is both asserted and denied, the named participants of one predicate on either
+of one kind, two numbers ("the second spill") or is both asserted and denied, no two members are told to happen together ("on
+the same day that": two events), the named participants of one predicate on either
 side meet (one name of a kind in common), and what their reports allow holds (an undated "X
 happened" published on day P cannot be an event dated after P; a plan published on P cannot be
 an event before P, nor one that an article before P reported done). A *leaf* (a bare mention:
@@ -47,7 +48,7 @@ from ..model import Mention, Status
 from ..order import mention_sort_key
 from .blocking import WINDOW, MergeStats, candidate_pairs
 from .names import names_match
-from .similarity import Profile, Settings, Weights, compatible, different_doers, different_objects, named_participants, linked, related_predicates, same_speaker
+from .similarity import Profile, Settings, Weights, compatible, different_doers, different_objects, different_ordinals, named_participants, linked, related_predicates, same_speaker
 
 __all__ = ["canonical", "cluster", "links"]
 
@@ -86,11 +87,15 @@ def link(first: Profile, second: Profile, weights: Weights, settings: Settings) 
             return UNDATED, content
     same_day = dated and first.one_day and second.one_day and first.start == second.start
     overlap = weights.cosine(first.words | first.context, second.words | second.context)
+    # the strength adds what the clauses share themselves: "unveiled a new package of Russia
+    # sanctions" is nearer "unfurled a comprehensive sanctions package" than "Kosachyov announced
+    # Paul's trip" (the same sentence's words) is
+    strength = overlap + weights.cosine(first.words, second.words)
     # saying and doing are two events: the day links two statements, or two deeds
     # ("unveiled a new package" is a deed: what is announced is a thing, not words)
     alike = _saying(first) == _saying(second)
     if same_day and alike and overlap > settings.day and (first.article != second.article or settings.day_in_one_article):
-        return SAME_DAY, overlap
+        return SAME_DAY, strength
     attribution = first.attribution_of is not None or second.attribution_of is not None
     if first.statement and second.statement and not attribution and (first.article == second.article or same_day):
         # (one article, or one day: what the blocking keys of statements bring together)
@@ -134,6 +139,10 @@ class _Group:
     #: planned ends after the latest day that plans it.
     done_by: Optional[date]
     not_before: Optional[date]
+    #: Its members' keys, and the keys of the mentions told to happen together with one of
+    #: them ("on the same day that"): other events, never in this group.
+    keys: set[tuple[str, int, int, str]]
+    apart: set[tuple[str, int, int, str]]
 
     @classmethod
     def of(cls, index: int, profile: Profile) -> "_Group":
@@ -147,11 +156,13 @@ class _Group:
         if published is not None and profile.status is Status.PLANNED and (end is None or end >= published):
             planned = published
         roles = {} if profile.attribution_of is not None else {profile.root: [profile]}
-        return cls([index], window, roles, done, planned)
+        return cls([index], window, roles, done, planned, {profile.key}, set(profile.together))
 
     def allows(self, other: "_Group") -> bool:
         window = _intersect(self.window, other.window)
         if window is False:
+            return False
+        if self.apart & other.keys or other.apart & self.keys:
             return False
         done = min((d for d in (self.done_by, other.done_by) if d is not None), default=None)
         planned = max((d for d in (self.not_before, other.not_before) if d is not None), default=None)
@@ -162,7 +173,7 @@ class _Group:
         for root, profiles in self.roles.items():
             for a in profiles:
                 for b in other.roles.get(root, ()):
-                    if different_doers(a, b) or a.negated != b.negated:
+                    if different_doers(a, b) or a.negated != b.negated or different_ordinals(a, b):
                         return False
             # one predicate: its named participants on either side must meet somewhere
             if root in other.roles and _named_apart(
@@ -173,6 +184,8 @@ class _Group:
 
     def absorb(self, other: "_Group") -> None:
         self.members += other.members
+        self.keys |= other.keys
+        self.apart |= other.apart
         window = _intersect(self.window, other.window)
         self.window = None if window is False else window
         for root, profiles in other.roles.items():

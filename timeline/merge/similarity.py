@@ -15,9 +15,10 @@ prior):
   day unless something tells them apart.
 
 Constraints no evidence overrides (:func:`compatible`): dates that do not overlap; two clauses of
-one sentence (a sentence that names two events names two events); one predicate with two named
-doers of one kind ("Dutton resigned" / "Turnbull resigned") or asserted in one and denied in the
-other ("gave an opening statement" / "did not deliver an opening statement"); related
+one sentence (a sentence that names two events names two events), or told to happen together
+("on the same day that"); one predicate with two named
+doers of one kind ("Dutton resigned" / "Turnbull resigned"), numbered apart ("the first spill"
+/ "the second spill") or asserted in one and denied in the other ("gave an opening statement" / "did not deliver an opening statement"); related
 predicates whose named participants of one kind all differ ("the 2016 U.S. election" / "the
 Ukrainian elections"); a plan told in an article published after another told it done.
 :mod:`.cluster` checks the dates, the doers, denial and the plan/done bounds for whole groups.
@@ -44,6 +45,7 @@ __all__ = [
     "compatible",
     "dates_compatible",
     "different_doers",
+    "different_ordinals",
     "is_leaf",
     "named_participants",
     "related_predicates",
@@ -134,6 +136,10 @@ class Profile:
     statement: bool
     #: Can join a group, never hold two together (see :func:`is_leaf`).
     leaf: bool
+    #: The mentions the text says happened at the same time: other events.
+    together: frozenset[tuple[str, int, int, str]]
+    #: Which of several events of its kind the text says it is ("the second spill": 2).
+    ordinal: Optional[int]
 
     @classmethod
     def of(cls, mention: Mention) -> "Profile":
@@ -166,6 +172,8 @@ class Profile:
             mention.lemma in REPORTING_VERBS,
             mention.lemma in REPORTING_VERBS or bool(predicates & STATEMENTS),
             is_leaf(mention, words),
+            frozenset(mention.together_with),
+            mention.ordinal,
         )
 
     @property
@@ -271,6 +279,11 @@ def different_participants(first: Profile, second: Profile) -> bool:
     return compared
 
 
+def different_ordinals(first: Profile, second: Profile) -> bool:
+    """Numbered as two of a kind: "the first spill" / "the second leadership spill"."""
+    return first.ordinal is not None and second.ordinal is not None and first.ordinal != second.ordinal
+
+
 def same_speaker(first: Profile, second: Profile) -> bool:
     """Both say something, and the same named person or organisation says it."""
     if not (first.statement and second.statement) or not first.doer or not second.doer:
@@ -321,8 +334,10 @@ def compatible(first: Profile, second: Profile) -> bool:
         return True
     if first.article == second.article and first.sentence == second.sentence:
         return False  # two clauses of one sentence: two events
-    if first.root == second.root and (different_doers(first, second) or first.negated != second.negated):
-        return False  # "Dutton resigned" / "Turnbull resigned"; "gave" / "did not deliver" a statement
+    if first.key in second.together or second.key in first.together:
+        return False  # "on the same day that": told as two events
+    if first.root == second.root and (different_doers(first, second) or first.negated != second.negated or different_ordinals(first, second)):
+        return False  # "Dutton resigned" / "Turnbull resigned"; "gave" / "did not deliver"; "first" / "second spill"
     if related_predicates(first, second) and different_participants(first, second):
         return False  # "the 2016 U.S. election" / "the Ukrainian elections"
     return not (_planned_after_done(first, second) or _planned_after_done(second, first))
