@@ -47,7 +47,7 @@ def _representative(mentions: Sequence[Mention]) -> Mention:
     """The mention whose clause speaks for the entry: what happened, not who said it; of the
     predicate most of its mentions share ("met", "meetings", "meet" over "is leading a
     delegation"); a clause with a named doer, an action and an object; told as fact, dated by its
-    own text; of a readable length (8 to 30 words) rather than a bare noun phrase or a whole
+    own text; of a readable length (6 to 30 words) rather than a bare noun phrase or a whole
     paragraph."""
     events = [m for m in mentions if m.attribution_of is None] or list(mentions)
     shared = Counter(stem for m in events for stem in set(m.stems))
