@@ -114,7 +114,7 @@ class Referents:
         if token.pos_ in ("NOUN", "PROPN"):
             # A participant without an entity: its head noun phrase ("Republican senators").
             named = next((c for c in token.children if c.dep_ in ("compound", "poss") and c.ent_type_ in AGENT_LABELS), None)
-            words = [t for t in token.subtree if (t.dep_ in ("amod", "compound") and t.head == token and t.ent_type_ not in ("DATE", "TIME")) or t == token]
+            words = sorted([c for c in token.children if c.dep_ in ("amod", "compound") and c.ent_type_ not in ("DATE", "TIME")] + [token], key=lambda t: t.i)
             text = clean_name(" ".join(t.text for t in words))
             return Participant(_role_placeholder, text, None) if named is None else Participant(_role_placeholder, text, None)
         return None

@@ -23,7 +23,7 @@ from .dates import attach_times, choose_date, date_from_discourse, is_date, link
 from .draft import Draft
 from .parse import entity_name, negated, quote_runs, quoted_tokens, reporting_verb_near, subject_of, tense_of_clause
 from .participants import Referents, participants_of
-from .summary import assign_clauses, clause_span, content_words, content_words_of, predicate_stems, summary_text
+from .summary import assign_clauses, clause_span, content_word, content_words, content_words_of, predicate_stems, summary_text, token_heads
 from .triggers import find_triggers
 from .words import event_class
 
@@ -47,6 +47,8 @@ class _Segment:
     offset: int
     names: dict[int, str]
     times: set[int]
+    #: Each token's content word (None for function words), read once per segment.
+    words: dict[int, Optional[str]]
 
 
 @define
@@ -79,7 +81,9 @@ class ArticleEvents:
             if span is not None:
                 spans.append((span, expression))
         times = {t.i for span, _ in spans for t in span}
-        self._segments[id(doc)] = _Segment(doc, offset, dict(self.referents.resolved), times)
+        words = {token.i: content_word(token) for token in doc}
+        heads = token_heads(doc)
+        self._segments[id(doc)] = _Segment(doc, offset, dict(self.referents.resolved), times, words)
         segment_drafts: list[Draft] = []
         for index, sent in enumerate(doc.sents):
             triggers = find_triggers(sent, times)
@@ -93,12 +97,12 @@ class ArticleEvents:
                 draft.participants = participants_of(trigger, self.referents)
                 draft.status = _status(draft, quoted)
                 drafts.append(draft)
-            assign_clauses(sent, drafts)
+            assign_clauses(sent, drafts, heads)
             split: list[Draft] = []
             for draft in drafts:
                 split += split_by_dates(draft)
-            assign_clauses(sent, split)
-            sentence_words = set(content_words_of(sent, times))
+            assign_clauses(sent, split, heads)
+            sentence_words = {word for i in range(sent.start, sent.end) if i not in times and (word := words[i]) is not None}
             for draft in split:
                 choose_date(draft)
                 self._position[id(draft)] = self.sentences_read
@@ -155,9 +159,9 @@ class ArticleEvents:
         participants = tuple(draft.participants)
         doer = next((p for p in participants if p.role == "doer"), None)
         named = [p.name for p in participants if p.label is not None]
-        keywords = content_words(draft, segment.times)
+        keywords = content_words(draft, segment.times, segment.words)
         if draft.main is not None:  # "or Monday, September 5": the main clause's words on another date
-            keywords = tuple(sorted(set(keywords) | set(content_words(draft.main, segment.times))))
+            keywords = tuple(sorted(set(keywords) | set(content_words(draft.main, segment.times, segment.words))))
         if draft.is_report and draft.reports is None and draft.said:
             # a report of no event is told apart by what it says
             doc = draft.head.doc

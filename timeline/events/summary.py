@@ -11,7 +11,7 @@ the name it stands for ("he" -> "Peter Dutton").
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, Optional
 
 from ..lexicon import SECONDARY_PREDICATE_VERBS, STATIVE_VERBS
 from .draft import Draft
@@ -22,14 +22,23 @@ from .words import event_class, predicate_lemma, root
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["assign_clauses", "clause_span", "summary_text", "predicate_stems", "content_words"]
+__all__ = ["assign_clauses", "clause_span", "content_word", "content_words", "predicate_stems", "summary_text", "token_heads"]
 
 # Words of a clause that say nothing about which event it is.
 _FUNCTION_POS = frozenset({"DET", "ADP", "AUX", "CCONJ", "SCONJ", "PART", "PUNCT", "SPACE", "PRON", "SYM", "X", "INTJ"})
 
 
-def assign_clauses(sentence: "Span", drafts: list[Draft]) -> None:
-    """Give each word of the sentence to the nearest mention above it (``Draft.tokens``)."""
+def token_heads(doc: "Doc") -> list[int]:
+    """The index of each token's head, read from the parse in one array (no Token objects)."""
+    from spacy.attrs import HEAD
+
+    relative = doc.to_array([HEAD]).astype("int64").tolist()  # (unsigned in spaCy: cast back to signed)
+    return [i + offset for i, offset in enumerate(relative)]
+
+
+def assign_clauses(sentence: "Span", drafts: list[Draft], heads: Optional[list[int]] = None) -> None:
+    """Give each word of the sentence to the nearest mention above it (``Draft.tokens``).
+    ``heads``: :func:`token_heads` of the sentence's doc, where the caller has them."""
     owner: dict[int, Draft] = {}
     for draft in drafts:
         if draft.phrase is None:
@@ -49,20 +58,36 @@ def assign_clauses(sentence: "Span", drafts: list[Draft]) -> None:
     }
     for draft in drafts:
         draft.tokens = set()
-    for token in sentence:
-        if token.i in phrases:
-            phrases[token.i].tokens.add(token.i)
+    if heads is None:
+        heads = token_heads(sentence.doc)
+    indices = range(sentence.start, sentence.end)
+    # where a walk up from a word ends depends only on the word: found once per word
+    found: dict[int, Optional[Draft]] = {}
+    for index in indices:
+        if index in phrases:
+            phrases[index].tokens.add(index)
             continue
-        current = token
+        current, path, result, settled = index, [], None, False
         for _ in range(32):
-            if current.i in content and current.head.i not in content and current.i not in owner:
+            if current in found:
+                result, settled = found[current], True
+                break
+            path.append(current)
+            head = heads[current]
+            if current in content and head not in content and current not in owner:
+                settled = True
                 break  # out of a report's content with no event in it: nobody's clause
-            if current.i in owner:
-                owner[current.i].tokens.add(token.i)
+            if current in owner:
+                result, settled = owner[current], True
                 break
-            if current.head.i == current.i:
+            if head == current:
+                settled = True
                 break
-            current = current.head
+            current = head
+        if settled:
+            found.update(dict.fromkeys(path, result))
+        if result is not None:
+            result.tokens.add(index)
 
 
 def clause_span(draft: Draft) -> list["Token"]:
@@ -176,27 +201,35 @@ def predicate_stems(draft: Draft) -> tuple[str, tuple[str, ...]]:
     return word, tuple(stems)
 
 
-def content_words(draft: Draft, times: Iterable[int]) -> tuple[str, ...]:
+def content_words(draft: Draft, times: Iterable[int], words: Optional[dict[int, Optional[str]]] = None) -> tuple[str, ...]:
     """Content words of the clause (roots of nouns, verbs and adjectives, names, numbers), for
-    telling events apart and finding the same one across articles."""
-    doc = draft.head.doc
-    return content_words_of((doc[i] for i in sorted(draft.tokens)), times)
+    telling events apart and finding the same one across articles. ``words``: each token's
+    :func:`content_word`, where the caller has them."""
+    if words is None:
+        doc = draft.head.doc
+        return content_words_of((doc[i] for i in sorted(draft.tokens)), times)
+    skip = set(times)
+    found = {words[i] for i in draft.tokens if i not in skip}
+    found.discard(None)
+    return tuple(sorted(found))  # type: ignore[arg-type]
 
 
 def content_words_of(tokens: Iterable["Token"], times: Iterable[int]) -> tuple[str, ...]:
     """Content words of some tokens (see :func:`content_words`); event words by their class
     ("liftoff" and "launch" are both "launch")."""
     skip = set(times)
-    words: set[str] = set()
-    for token in tokens:
-        index = token.i
-        if index in skip or token.pos_ in _FUNCTION_POS or token.is_stop and not token.like_num or token.text in QUOTES:
-            continue
-        text = token.lemma_.lower() if token.pos_ != "PROPN" else token.text.lower()
-        if token.like_num:
-            words.add(token.text.lower().replace(",", ""))
-            continue
-        if len(text) < 2 or not any(ch.isalnum() for ch in text):
-            continue
-        words.add(event_class(text) if token.pos_ in ("NOUN", "VERB") else text)
-    return tuple(sorted(words))
+    words = {content_word(token) for token in tokens if token.i not in skip}
+    words.discard(None)
+    return tuple(sorted(words))  # type: ignore[arg-type]
+
+
+def content_word(token: "Token") -> Optional[str]:
+    """The content word a token gives (see :func:`content_words_of`), or None."""
+    if token.pos_ in _FUNCTION_POS or token.is_stop and not token.like_num or token.text in QUOTES:
+        return None
+    if token.like_num:
+        return token.text.lower().replace(",", "")
+    text = token.lemma_.lower() if token.pos_ != "PROPN" else token.text.lower()
+    if len(text) < 2 or not any(ch.isalnum() for ch in text):
+        return None
+    return event_class(text) if token.pos_ in ("NOUN", "VERB") else text

@@ -94,9 +94,14 @@ class Trigger:
     #: another event even where the container has none.
     prepositional: bool = False
 
+    #: ``top``, once computed (``tokens`` never change after a trigger is made).
+    _top: Optional["Token"] = field(default=None, init=False, repr=False)
+
     @property
     def top(self) -> "Token":
-        return min(self.tokens, key=lambda t: _depth(t))
+        if self._top is None:
+            self._top = min(self.tokens, key=_depth)
+        return self._top
 
     @property
     def indices(self) -> set[int]:
