@@ -96,7 +96,7 @@ def profile(documents: list[TimeMLDocument], events: bool) -> str:
     own: dict[str, float] = {}
     for (filename, _, _), (_, _, tottime, _, _) in stats.stats.items():  # type: ignore[attr-defined]
         if "/timeline/" in filename:
-            module = Path(filename).stem
+            module = filename.rsplit("/timeline/", 1)[1].removesuffix(".py")  # "events/summary"
             own[module] = own.get(module, 0.0) + tottime
     lines = [f"cProfile of read_many(events={events}) ({len(documents)} documents), own time by timeline module:", ""]
     lines += ["| module | seconds | share of all |", "|---|---|---|"]

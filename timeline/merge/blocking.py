@@ -86,7 +86,8 @@ def candidate_pairs(
     window: Optional[int],
     stats: Optional[MergeStats],
 ) -> Iterator[tuple[int, int]]:
-    """Candidate pairs ``(i, j)``, ``i < j`` (a pair may come twice)."""
+    """Candidate pairs ``(i, j)``, ``i < j``, each once, made as they are needed (at 100,000
+    mentions they are millions: a set of them would be the merge's largest allocation)."""
     order = sorted(range(len(mentions)), key=lambda i: (_position(mentions[i]), i))
     blocks: dict[tuple, list[int]] = {}
     places: dict[int, list[tuple[tuple, int]]] = {}
@@ -97,12 +98,15 @@ def candidate_pairs(
             place.append((key, len(block)))
             block.append(i)
     where = {profile.key: i for i, profile in enumerate(profiles)}
+    rank = {i: place for place, i in enumerate(order)}
     linked: dict[int, set[int]] = {}
     for i, profile in enumerate(profiles):
         for target in (profile.refers_to, profile.attribution_of):
             j = where.get(target) if target is not None else None  # type: ignore[arg-type]
             if j is not None and j != i:
-                linked.setdefault(min(i, j), set()).add(max(i, j))
+                # with the one that comes first in the order, like a block's pairs: each pair once
+                first, second = (i, j) if rank[i] < rank[j] else (j, i)
+                linked.setdefault(first, set()).add(second)
     if stats is not None:
         sizes = [len(b) for b in blocks.values() if len(b) > 1]
         stats.blocks += len(sizes)

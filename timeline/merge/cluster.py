@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from typing import Iterable, Optional
+from typing import Iterable, Iterator, Optional
 
 from attrs import define
 
@@ -80,13 +80,13 @@ def link(first: Profile, second: Profile, weights: Weights, settings: Settings) 
     dated = first.when is not None and second.when is not None
     if related_predicates(first, second):
         if dated:
-            return DATED, weights.cosine(first.words | first.context, second.words | second.context)
+            return DATED, weights.cosine(first.sentence_words, second.sentence_words)
         content = weights.cosine(first.words - first.predicates, second.words - second.predicates)
         one_article = first.article == second.article and first.root == second.root
         if (content >= settings.content or one_article) and not different_objects(first, second):
             return UNDATED, content
     same_day = dated and first.one_day and second.one_day and first.start == second.start
-    overlap = weights.cosine(first.words | first.context, second.words | second.context)
+    overlap = weights.cosine(first.sentence_words, second.sentence_words)
     # the strength adds what the clauses share themselves: "unveiled a new package of Russia
     # sanctions" is nearer "unfurled a comprehensive sanctions package" than "Kosachyov announced
     # Paul's trip" (the same sentence's words) is
@@ -235,12 +235,19 @@ def cluster(
     if stats is not None:
         stats.mentions += n
     if all_pairs:
-        pairs: list[tuple[int, int]] = [(i, j) for i in range(n) for j in range(i + 1, n)]
+        pairs: Iterator[tuple[int, int]] = ((i, j) for i in range(n) for j in range(i + 1, n))
     else:
-        pairs = sorted(set(candidate_pairs(ordered, profiles, window, stats)))
-    found = links(ordered, profiles, weights, settings, pairs)
+        pairs = candidate_pairs(ordered, profiles, window, stats)
+    compared = [0]
+
+    def counted(pairs: Iterator[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+        for pair in pairs:
+            compared[0] += 1
+            yield pair
+
+    found = links(ordered, profiles, weights, settings, counted(pairs))  # sorted: any pair order gives one result
     if stats is not None:
-        stats.pairs += len(pairs)
+        stats.pairs += compared[0]
         stats.links += len(found)
     groups = {i: _Group.of(i, profiles[i]) for i in range(n)}
     owner = list(range(n))

@@ -140,6 +140,8 @@ class Profile:
     together: frozenset[tuple[str, int, int, str]]
     #: Which of several events of its kind the text says it is ("the second spill": 2).
     ordinal: Optional[int]
+    #: ``words | context``, made once (a frozenset keeps its hash: cheap to look up).
+    sentence_words: frozenset[str]
 
     @classmethod
     def of(cls, mention: Mention) -> "Profile":
@@ -174,6 +176,7 @@ class Profile:
             is_leaf(mention, words),
             frozenset(mention.together_with),
             mention.ordinal,
+            words | frozenset(mention.context),
         )
 
     @property
@@ -211,7 +214,7 @@ class Weights:
     def __init__(self, profiles: Iterable[Profile]) -> None:
         by_article: dict[str, set[str]] = {}
         for profile in profiles:
-            by_article.setdefault(profile.article, set()).update(profile.words | profile.context)
+            by_article.setdefault(profile.article, set()).update(profile.sentence_words)
         counts: Counter[str] = Counter(word for words in by_article.values() for word in words)
         self.articles = max(1, len(by_article))
         self.idf = {word: math.log(1 + self.articles / count) for word, count in counts.items()}
