@@ -171,3 +171,13 @@ def test_denial_does_not_merge_with_the_claim():
     )
     interfere = [e for e in tl if any(m.event == "interfere" for m in e.mentions)]
     assert sorted(str(e.status) for e in interfere) == ["negated", "reported"]
+
+
+def test_done_by_publication_on_the_first_day_of_the_calendar_still_merges():
+    # "has been sworn in" is dated to the days before publication; on 0001-01-01 there are none
+    tl = pair(
+        "Governor Ann Lee has been sworn in.", "0001-01-01",
+        "Governor Ann Lee has been sworn in, officials said.", "0001-01-01",
+    )
+    sworn = [e for e in tl if any(m.lemma == "swear in" for m in e.mentions)]
+    assert len(sworn) == 1 and sworn[0].sources == ("First", "Second")

@@ -149,7 +149,8 @@ class Profile:
         start, end = (when.start, when.end) if when is not None and when.start is not None else (None, None)
         if mention.dated_by == "published" and start is not None:
             # "has been sworn in", published that day: done within the days before it
-            start, when = start - timedelta(days=PUBLISHED_WINDOW), None
+            # (never before year 1: a page dated 0001-01-01 must still build)
+            start, when = start - timedelta(days=min(PUBLISHED_WINDOW, start.toordinal() - 1)), None
         predicates = frozenset(mention.stems or (mention.event,))
         words = frozenset(mention.keywords) | predicates
         return cls(
