@@ -14,6 +14,7 @@ from . import clean
 from .dating import PROBE_ANCHORS, Clue, infer_published, mask
 from .detect import Candidate, detect, sentence_runs
 from .events import ArticleEvents
+from .events.speech import QuotedSpeech
 from .errors import InvalidArgumentError, InvalidArticleError, InvalidExpressionError, ReadError, TimelineError
 from .merge import assemble
 from .model import Article, ArticleInfo, DateLike, ReadArticle, Sentence, TimeExpression, Timeline, TimeValue, parse_published, unpaired_surrogate
@@ -52,6 +53,30 @@ def _resolve_candidate(candidate: Candidate, discourse: Discourse) -> tuple[Time
     if resolution is None:
         return UNRESOLVED, "unresolved"
     return resolution.value, resolution.rule
+
+
+def _count_from_the_saying(
+    speech: QuotedSpeech,
+    doc,
+    candidates: list[Candidate],
+    relative: list[bool],
+    in_doc: list[tuple[int, int, TimeExpression]],
+    expressions: list[TimeExpression],
+    discourse: Discourse,
+) -> None:
+    """Relative dates in a quote the text dates to another day count from that day ("“Today, I
+    have written ...,” he said" of a post of Wednesday): see :mod:`timeline.events.speech`."""
+    said = speech.days(doc, [(start, end, expression.value) for start, end, expression in in_doc])
+    for k, day in said.items():
+        if not relative[k] or day == discourse.anchor:
+            continue
+        start, end, expression = in_doc[k]
+        value, rule = _resolve_candidate(candidates[k], Discourse(day, offset=discourse.offset))
+        if value == expression.value:
+            continue
+        updated = attrs.evolve(expression, value=value, rule=rule)
+        in_doc[k] = (start, end, updated)
+        expressions[expressions.index(expression)] = updated
 
 
 def _sentence(text: str, start: int) -> Sentence:
@@ -163,18 +188,22 @@ def _assemble(article: Article, segments: list[tuple[int, int]], pieces: list[_P
     found_events = ArticleEvents(article.id or "", anchor if article.published is not None else None)
     sentences: list[Sentence] = []
     expressions: list[TimeExpression] = []
+    speech = QuotedSpeech()
     for piece, doc, candidates in detected:
         if doc is None:
+            speech.skip()
             sentences.extend(_sentence(article.text[start:end], start) for start, end in piece.sentences)
             continue
         offset = piece.start
         doc_sentences = [_sentence(s.text, offset + s.start_char) for s in doc.sents]
         sentences.extend(s for s in doc_sentences if s.text)  # not the ones of whitespace alone
         in_doc: list[tuple[int, int, TimeExpression]] = []
+        relative: list[bool] = []
         for candidate in candidates:
             probe_results = [_resolve_candidate(candidate, probe) for probe in probes]
             probe_values = [value for value, _ in probe_results]
             depends = any(v != probe_values[0] for v in probe_values[1:])
+            relative.append(depends)
             if discourse is not None:
                 value, rule = _resolve_candidate(candidate, discourse)
                 discourse.observe(value)
@@ -195,6 +224,8 @@ def _assemble(article: Article, segments: list[tuple[int, int]], pieces: list[_P
                 )
             )
             in_doc.append((candidate.start_char, candidate.end_char, expressions[-1]))
+        if discourse is not None:
+            _count_from_the_saying(speech, doc, candidates, relative, in_doc, expressions, discourse)
         if events:
             found_events.add_segment(doc, offset, doc_sentences, in_doc)
     return ReadArticle(

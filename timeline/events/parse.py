@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Iterable, Optional
 
-from ..detect import lemma, verb_tense
+from ..detect import VERB_TAGS, lemma, verb_tense
 from ..lexicon import REPORTING_VERBS, STATEMENT_VERBS, TITLES
 from ..resolution import Tense
 
@@ -62,7 +62,8 @@ def quote_runs(quoted: set[int]) -> list[tuple[int, int]]:
 
 
 def is_reporting(token: "Token") -> bool:
-    return token.pos_ in ("VERB", "AUX") and lemma(token) in REPORTING_VERBS | STATEMENT_VERBS
+    # by the tag, not the part of speech: reading times alone runs no attribute ruler
+    return token.tag_ in VERB_TAGS and token.tag_ != "MD" and lemma(token) in REPORTING_VERBS | STATEMENT_VERBS
 
 
 def reporting_verb_near(doc: "Doc", start: int, end: int) -> Optional["Token"]:
