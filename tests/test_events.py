@@ -231,6 +231,13 @@ def test_the_summary_reads_a_relative_clause_with_its_antecedent():
     assert roles(found[0]) == [("doer", "Republican senators")]
 
 
+def test_a_report_whose_clause_is_a_state_attributes_the_event_inside_it():
+    """"he would be happy to meet Trump": "be happy" is no event, "to meet Trump" is."""
+    said, meet = events("Putin said he would be happy to meet Trump in Washington.")
+    assert (said.lemma, meet.lemma) == ("say", "meet")
+    assert said.attribution_of == meet.key and meet.status is Status.PLANNED
+
+
 def test_a_report_of_a_quote_is_its_attribution():
     text = '"We will resign from parliament later this week," Turnbull said.'
     resign, said = events(text)
@@ -245,7 +252,10 @@ def test_a_report_of_a_quote_is_its_attribution():
 @pytest.mark.parametrize(
     "word,verb",
     [("resignation", "resign"), ("conviction", "convict"), ("deliberations", "deliberate"), ("removal", "remove"),
-     ("rollback", "roll"), ("splashdown", "splash"), ("death", "die"), ("launch", "launch"), ("trial", "trial")],
+     ("rollback", "roll back"), ("splashdown", "splash down"), ("takeover", "take over"), ("death", "die"),
+     ("launch", "launch"), ("trial", "trial")],
 )  # fmt: skip
 def test_event_nouns_derive_from_their_verbs(word, verb):
+    """A noun of a verb and its particle is that phrasal verb, as ``predicate_lemma`` spells
+    "rolled back" ("roll back"), and not the bare verb: a rollback is no rollout."""
     assert root(word) == verb

@@ -125,6 +125,9 @@ HELD_MEETING = mention(
         ("Kosachev", "Kosachyov"),
         ("Konstantin Kosachev", "Kosachyov"),
         ("Donald Trump", "Trump"),
+        ("EU", "European Union"),  # an acronym and its words
+        ("FBI", "the Federal Bureau of Investigation"),
+        ("U.S.", "United States"),
     ],
 )
 def test_names_that_denote_one_actor_match(first, second):
@@ -132,7 +135,10 @@ def test_names_that_denote_one_actor_match(first, second):
     assert names_match(second, first)
 
 
-@pytest.mark.parametrize("first,second", [("Rand Paul", "Ron Johnson"), ("Putin", "Paul"), ("Trump", "Obama")])
+@pytest.mark.parametrize(
+    "first,second",
+    [("Rand Paul", "Ron Johnson"), ("Putin", "Paul"), ("Trump", "Obama"), ("EU", "Egypt"), ("NASA", "National Security Agency"), ("UK", "United Nations")],
+)
 def test_names_of_different_actors_do_not_match(first, second):
     assert not names_match(first, second)
     assert not names_match(second, first)
@@ -197,8 +203,9 @@ def test_an_undated_summit_takes_the_date_of_the_dated_one_that_shares_its_words
 
 
 def test_an_undated_mention_of_one_predicate_with_nothing_else_in_common_stays_apart():
-    dated = mention("A", 30, "launched", "launch", keywords=("rocket", "florida"), when="2018-08-02", summary="NASA launched a rocket from Florida")
-    undated = mention("B", 40, "launched", "launch", keywords=("campaign", "senator"), summary="the senator launched a campaign")
+    """Also when the story dates no other launch: the words tell them apart."""
+    dated = mention("A", 30, "launched", "launch", keywords=("rocket", "florida"), when="2018-08-02", summary="NASA launched a rocket from Florida", lemma="launch")
+    undated = mention("B", 40, "launched", "launch", keywords=("campaign", "senator"), summary="the senator launched a campaign", lemma="launch")
     _apart(dated, undated)
 
 
@@ -250,6 +257,16 @@ def test_an_attribution_belongs_to_what_it_reports():
     entry = one_entry(assemble(ARTICLES, [said, delayed]))
     assert entry.summary == delayed.summary  # what happened, not who said it
     assert entry.when == day("2018-08-02")
+
+
+def test_an_attribution_dated_by_its_saying_does_not_date_what_it_reports():
+    """"... where Putin said Russia did not interfere in the elections": the saying is dated by
+    the article, the denial is about 2016; one entry, dated 2016."""
+    denied = mention("B", 0, "interfere", "interfere", status=Status.NEGATED, keywords=("russia", "election"), when="2016", summary="Russia did not interfere in the 2016 elections", sentence=0)
+    said = attrs.evolve(mention("B", 60, "said", "say", agent="Putin", when="2018-08-06", summary="Putin said", attribution_of=denied, sentence=0), dated_by="published")
+    for order in ([said, denied], [denied, said]):
+        entry = one_entry(assemble(ARTICLES, order))
+        assert entry.when == day("2016") and entry.summary == denied.summary and entry.conflicts == ()
 
 
 def test_a_mention_referring_back_merges_with_its_antecedent():
@@ -380,6 +397,38 @@ def test_a_bare_mention_never_holds_two_groups_together():
     bare = mention("B", 300, "summit", "meet", summary="the summit")
     timeline = assemble(ARTICLES, [first, second, bare])
     assert len(timeline) == 2
+
+
+def test_an_undated_mention_joins_the_one_dated_group_of_its_predicate():
+    """"the meeting will be called" shares no word with "would call a party room meeting at
+    midday tomorrow", but the story dates one meeting only: that is the one meant. With a second
+    dated meeting nothing says which, and it stays apart."""
+    dated = mention("A", 10, "meeting", "meet", status=Status.PLANNED, keywords=("party", "room", "midday"), when="2018-08-06", summary="Turnbull would call a party room meeting at midday tomorrow")
+    undated = mention("B", 10, "meeting", "meet", status=Status.PLANNED, keywords=("call",), summary="the meeting will be called")
+    assert sorted(len(e.mentions) for e in assemble(ARTICLES, [dated, undated])) == [2]
+    other = mention("A", 300, "meeting", "meet", status=Status.PLANNED, keywords=("budget", "senate"), when="2018-08-09", summary="a meeting on the budget next Thursday")
+    for order in ([dated, undated, other], [other, undated, dated]):
+        assert sorted(len(e.mentions) for e in assemble(ARTICLES, order)) == [1, 1, 1]
+
+
+def at(m: Mention, value: str) -> Mention:
+    """``m`` dated to a time of day (``2018-08-06TMO``, ``2018-08-06T23:21``)."""
+    return attrs.evolve(m, when=TimeValue("TIME", value), time_text=value)
+
+
+def test_two_times_of_one_day_that_cannot_meet_are_two_events():
+    """"on Monday morning" / "at midday on Monday": one predicate, one day, two events; clock
+    times a few minutes apart ("from 11 p.m." / "started at 11:21 p.m.") may be one."""
+    morning = at(mention("A", 10, "meeting", "meet", keywords=("party", "room"), summary="the party room meeting on Monday morning"), "2018-08-06TMO")
+    midday = at(mention("B", 10, "meeting", "meet", keywords=("party", "room"), summary="the party room meeting at midday on Monday"), "2018-08-06TMI")
+    _apart(morning, midday)
+    late = at(mention("A", 10, "rolling", "roll back", keywords=("rocket", "building"), summary="NASA is rolling the rocket back from 11 p.m. Monday"), "2018-08-06T23:00")
+    later = at(mention("B", 10, "started", "roll back", keywords=("rocket", "building"), summary="the rollback started at 11:21 p.m. on Monday"), "2018-08-06T23:21")
+    assert len(one_entry(assemble(ARTICLES, [late, later])).mentions) == 2
+    # a mention of the day alone may join either time, never hold both together
+    monday = mention("B", 500, "meeting", "meet", keywords=("party", "room"), when="2018-08-06", summary="the party room meeting on Monday")
+    for order in ([morning, midday, monday], [monday, midday, morning]):
+        assert sorted(len(e.mentions) for e in assemble(ARTICLES, order)) == [1, 2]
 
 
 # ---------------------------------------------------------------------------------------------

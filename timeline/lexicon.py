@@ -365,3 +365,16 @@ ORDINALS = {
 # Words that make a mention generic or hypothetical, no particular event: "if convicted",
 # "a death sentence would require", "whenever", "every time".
 HYPOTHETICAL_MARKERS = frozenset({"if", "unless", "whether", "whenever", "wherever", "should"})
+
+# The minutes of the day (after midnight) a TIMEX3 part of day covers, for telling two times of
+# one day apart: "handed written advice to Mr Turnbull on Friday morning" (MO) is not "the
+# meeting from midday on Friday" (MI). Midday is noon and a quarter hour either side of it, like
+# a clock time (``CLOCK_MINUTES``); the morning ends and the afternoon begins where it does.
+# Evening and night overlap (21:00-22:00); night runs past midnight.
+PART_OF_DAY_MINUTES: dict[str, tuple[int, int]] = {
+    "MO": (5 * 60, 11 * 60 + 44), "MI": (11 * 60 + 45, 12 * 60 + 15), "AF": (12 * 60 + 16, 18 * 60 - 1),
+    "EV": (18 * 60, 22 * 60 - 1), "NI": (21 * 60, 29 * 60 - 1), "DT": (6 * 60, 18 * 60 - 1),
+}  # fmt: skip
+# A clock time stands for the minutes this far either side of it: "started at 11:21 p.m." and
+# "rolling back from 11 p.m." can be one event, "wrote at 11.30am" and "from midday" are two.
+CLOCK_MINUTES = 14

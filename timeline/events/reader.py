@@ -336,6 +336,18 @@ def _speakers(doc: "Doc", quoted: set[int]) -> dict[int, str]:
     return speakers
 
 
+def _highest_event_in(verb: "Token", by_token: dict[int, Draft]) -> Optional[Draft]:
+    """The event nearest the top of the verb's complement clause, where the clause's own verb
+    is no event ("he would be happy to meet Trump")."""
+    for child in verb.children:
+        if child.dep_ not in ("ccomp", "parataxis"):
+            continue
+        found = [(len(list(t.ancestors)), t.i) for t in child.subtree if t.i in by_token and not by_token[t.i].is_report]
+        if found:
+            return by_token[min(found)[1]]
+    return None
+
+
 def _tie_reports(doc: "Doc", quoted: set[int], drafts: list[Draft]) -> None:
     """Tie each reporting clause to what it reports: its complement clause, else the quote it
     introduces or closes. It is that event's attribution, unless both carry dates of their own
@@ -352,8 +364,11 @@ def _tie_reports(doc: "Doc", quoted: set[int], drafts: list[Draft]) -> None:
         content: Optional[Draft] = None
         said: list[int] = [t.i for c in verb.children if c.dep_ in ("ccomp", "parataxis") for t in c.subtree]
         complement = next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i in by_token), None)
+        below = _highest_event_in(verb, by_token)
         if complement is not None:
             content = by_token[complement.i]
+        elif below is not None:
+            content = below  # "Putin said he would be happy to meet Trump": a state, then the event
         elif verb.dep_ in ("ccomp", "parataxis") and verb.head.i in by_token:
             content = by_token[verb.head.i]
         else:

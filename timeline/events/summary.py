@@ -20,7 +20,7 @@ from .triggers import nested_closure
 from .words import event_class, predicate_lemma, root
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["assign_clauses", "clause_span", "content_word", "content_words", "predicate_stems", "summary_text", "token_heads"]
 

@@ -81,7 +81,7 @@ def root(word: str) -> str:
     """The verb an event word derives from, else the word itself (lower-case lemma in, out).
 
     "resignation" -> "resign", "deliberations" -> "deliberate", "death" -> "die", "launch" ->
-    "launch", "trial" -> "trial".
+    "launch", "trial" -> "trial", "splashdown" -> "splash down".
     """
     word = word.lower()
     if word in IRREGULAR_ROOTS:
@@ -92,7 +92,12 @@ def root(word: str) -> str:
     if word in verbs or word in NOT_EVENT_NOUNS:
         return word
     derived = derive(word, verbs)
-    return derived[0] if derived is not None else word
+    if derived is None:
+        return word
+    verb, suffix = derived
+    # "splashdown" is what "splashed down" does, "rollback" what "rolled back" does: the
+    # phrasal verb, as ``predicate_lemma`` spells it (and "rollback" is not "rollout")
+    return f"{verb} {suffix}" if suffix in PARTICLE_NOUN_ENDINGS else verb
 
 
 def event_class(word: str) -> str:
@@ -100,6 +105,8 @@ def event_class(word: str) -> str:
     word = word.lower()
     if word in EVENT_CLASSES:
         return EVENT_CLASSES[word]
+    if word.replace(" ", "") in EVENT_CLASSES:
+        return EVENT_CLASSES[word.replace(" ", "")]  # "splash down" is in the class of "splashdown"
     base = root(word)
     return EVENT_CLASSES.get(base, base)
 

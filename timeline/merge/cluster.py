@@ -48,7 +48,20 @@ from ..model import Mention, Status
 from ..order import mention_sort_key
 from .blocking import WINDOW, MergeStats, candidate_pairs
 from .names import names_match
-from .similarity import Profile, Settings, Weights, compatible, different_doers, different_objects, different_ordinals, named_participants, linked, related_predicates, same_speaker
+from .similarity import (
+    Profile,
+    Settings,
+    Weights,
+    compatible,
+    different_doers,
+    different_objects,
+    different_ordinals,
+    different_times,
+    linked,
+    named_participants,
+    related_predicates,
+    same_speaker,
+)
 
 __all__ = ["canonical", "cluster", "links"]
 
@@ -143,9 +156,15 @@ class _Group:
     #: them ("on the same day that"): other events, never in this group.
     keys: set[tuple[str, int, int, str]]
     apart: set[tuple[str, int, int, str]]
+    #: The times of day its members give ("on Friday morning"): two that cannot meet are two events.
+    clocks: list[tuple[date, int, int]]
 
     @classmethod
     def of(cls, index: int, profile: Profile) -> "_Group":
+        if profile.attribution_of is not None:
+            # an attribution is dated by its saying ("..., NASA said on Tuesday" of a Monday
+            # scrub): it constrains nothing of the event it reports
+            return cls([index], None, {}, None, None, {profile.key}, set(profile.together), [])
         window = (profile.start, profile.end) if profile.start is not None and profile.end is not None else None
         # told as done: by the day it is published; told as planned: after it (unless its own
         # date says otherwise: then the date or the status is wrong, and neither constrains)
@@ -156,13 +175,16 @@ class _Group:
         if published is not None and profile.status is Status.PLANNED and (end is None or end >= published):
             planned = published
         roles = {} if profile.attribution_of is not None else {profile.root: [profile]}
-        return cls([index], window, roles, done, planned, {profile.key}, set(profile.together))
+        clocks = [profile.clock] if profile.clock is not None and profile.attribution_of is None else []
+        return cls([index], window, roles, done, planned, {profile.key}, set(profile.together), clocks)
 
     def allows(self, other: "_Group") -> bool:
         window = _intersect(self.window, other.window)
         if window is False:
             return False
         if self.apart & other.keys or other.apart & self.keys:
+            return False
+        if any(different_times(a, b) for a in self.clocks for b in other.clocks):
             return False
         done = min((d for d in (self.done_by, other.done_by) if d is not None), default=None)
         planned = max((d for d in (self.not_before, other.not_before) if d is not None), default=None)
@@ -186,6 +208,7 @@ class _Group:
         self.members += other.members
         self.keys |= other.keys
         self.apart |= other.apart
+        self.clocks += other.clocks
         window = _intersect(self.window, other.window)
         self.window = None if window is False else window
         for root, profiles in other.roles.items():
@@ -269,7 +292,42 @@ def cluster(
             if leaf in leaves and other not in leaves and leaf not in placed and len(groups[owner[leaf]].members) == 1:
                 join(other, leaf)
                 placed.add(leaf)
+    _join_lone_predicates(groups, owner, profiles, weights, join)
     result = [[ordered[i] for i in sorted(group.members)] for _, group in sorted(groups.items())]
     if stats is not None and result:
         stats.largest_entry = max(stats.largest_entry, max(len(g) for g in result))
     return result
+
+
+def _join_lone_predicates(groups: dict[int, _Group], owner: list[int], profiles: list[Profile], weights: Weights, join) -> None:
+    """An undated group whose predicate the story dates in one group only joins that group
+    ("the meeting will be called" / "would call a special party room meeting at midday
+    tomorrow"): one predicate is one event of the story unless the story tells of two; where it
+    dates two, nothing says which one is meant, and the group stays apart."""
+    dated: dict[str, list[int]] = {}  # predicate -> a member of each dated group that has it
+    for group in groups.values():
+        if group.window is not None:
+            seen: set[str] = set()
+            for member in group.members:
+                profile = profiles[member]
+                if not profile.statement and profile.attribution_of is None and profile.root not in seen:
+                    seen.add(profile.root)
+                    dated.setdefault(profile.root, []).append(member)
+    for key in sorted(k for k, g in groups.items() if g.window is None):
+        for member in groups[key].members if key in groups else ():
+            profile = profiles[member]
+            if profile.statement or profile.attribution_of is not None:
+                continue
+            others = dated.get(profile.root, [])
+            if len({owner[o] for o in others}) == 1 and _may_be(profile, profiles[others[0]], weights):
+                join(others[0], member)
+                break
+
+
+def _may_be(undated: Profile, dated: Profile, weights: Weights) -> bool:
+    """Nothing tells the two apart, and the undated one is bare ("the meeting will be called")
+    or shares a word beyond the predicate ("the senator launched a campaign" is not "NASA
+    launched a rocket from Florida")."""
+    if not compatible(undated, dated) or different_objects(undated, dated):
+        return False
+    return undated.leaf or weights.cosine(undated.words - undated.predicates, dated.words - dated.predicates) > 0

@@ -22,7 +22,12 @@ def _entry_when(mentions: Sequence[Mention]) -> tuple[Optional[TimeValue], tuple
     """The finest date every dated mention allows, and the dates that disagree with it.
 
     Dates the text gives (or the discourse) come first; only an entry with none of those takes
-    the earliest publication day of a report in the present perfect ("has been sworn in")."""
+    the earliest publication day of a report in the present perfect ("has been sworn in").
+    Attributions date the saying, not the event ("..., NASA said on Tuesday"): they count only
+    where nothing else dates the entry (then what is reported was so by the day it was said)."""
+    events = [m for m in mentions if m.attribution_of is None]
+    if events and len(events) < len(mentions) and any(m.when is not None and m.when.start is not None for m in events):
+        mentions = events
     dated = [m.when for m in mentions if m.when is not None and m.when.start is not None and m.dated_by != "published"]
     if not dated:
         published = sorted((m.when for m in mentions if m.when is not None and m.when.start is not None), key=lambda v: v.start)  # type: ignore[arg-type,return-value]

@@ -12,7 +12,7 @@ from rapidfuzz.distance import JaroWinkler
 
 from ..lexicon import TITLES
 
-__all__ = ["NAME_SIMILARITY", "name_words", "names_match", "surname_groups", "surname_keys"]
+__all__ = ["NAME_SIMILARITY", "acronym_of", "name_words", "names_match", "surname_groups", "surname_keys"]
 
 #: Jaro-Winkler similarity (rapidfuzz) from which two spellings of a name are one: "kosachev" /
 #: "kosachyov" is 0.93, "gorbachev" / "gorbachov" 0.96; "trump" / "truman" 0.89 and "paul" /
@@ -30,16 +30,37 @@ def name_words(name: str) -> tuple[str, ...]:
 def names_match(first: str, second: str) -> bool:
     """Do two names denote the same actor? "Paul" / "Sen. Rand Paul", "Kosachev" / "Kosachyov".
 
-    Names match when one's words are contained in the other's, or when their last words (the
-    surname) are near-identical spellings.
+    Names match when one's words are contained in the other's, when one is the other's
+    acronym ("EU" / "European Union"), or when their last words (the surname) are
+    near-identical spellings.
     """
     a, b = name_words(first), name_words(second)
     if not a or not b:
         return False
+    if acronym_of(first, second) or acronym_of(second, first):
+        return True
     if set(a) <= set(b) or set(b) <= set(a):
         return True
     surnames = JaroWinkler.similarity(a[-1], b[-1]) >= NAME_SIMILARITY
     return surnames and (len(a) == 1 or len(b) == 1 or JaroWinkler.similarity(a[0], b[0]) >= NAME_SIMILARITY)
+
+
+# Words an acronym skips: "Federal Bureau of Investigation" is the FBI.
+_ACRONYM_SKIPS = frozenset({"of", "the", "and", "for", "on", "in", "de", "&"})
+
+
+def acronym_of(short: str, long: str) -> bool:
+    """Is ``short`` the initials of ``long``'s words? "EU" / "European Union", "FBI" /
+    "Federal Bureau of Investigation", "U.S." / "United States"; "US" / "Us Weekly" is not
+    (an acronym is written in capitals, its expansion in capitalised words)."""
+    letters = short.replace(".", "")
+    if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
+        return False
+    words = [w for w in re.findall(r"[\w’'-]+", long) if w.lower() not in _ACRONYM_SKIPS]
+    words = [w for w in words if w.lower() not in TITLES]
+    if len(words) != len(letters) or not all(w[0].isupper() for w in words):
+        return False
+    return "".join(w[0] for w in words) == letters
 
 
 @functools.lru_cache(maxsize=65536)

@@ -27,13 +27,14 @@ Ukrainian elections"); a plan told in an article published after another told it
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from datetime import date, timedelta
 from typing import Iterable, Optional
 
 from attrs import frozen
 
-from ..lexicon import REPORTING_VERBS, STATEMENT_NOUNS, STATEMENT_VERBS
+from ..lexicon import CLOCK_MINUTES, PART_OF_DAY_MINUTES, REPORTING_VERBS, STATEMENT_NOUNS, STATEMENT_VERBS
 from ..model import Mention, Status, TimeValue
 from .names import names_match
 
@@ -46,10 +47,12 @@ __all__ = [
     "dates_compatible",
     "different_doers",
     "different_ordinals",
+    "different_times",
     "is_leaf",
     "named_participants",
     "related_predicates",
     "same_speaker",
+    "time_of_day",
 ]
 
 #: An event told in the present perfect ("has been sworn in") with no date of its own happened
@@ -81,6 +84,33 @@ def dates_compatible(first: Optional[TimeValue], second: Optional[TimeValue]) ->
         return True
     assert first.end is not None and second.end is not None
     return first.start <= second.end and second.start <= first.end
+
+
+_TIME = re.compile(r"T(?:(\d{2}):(\d{2})|(MO|MI|AF|EV|NI|DT))")
+
+
+def time_of_day(value: Optional[TimeValue]) -> Optional[tuple[date, int, int]]:
+    """The day and the range of its minutes a time gives: ``2018-08-24T11:30`` -> (24 Aug,
+    676, 704), ``2018-08-24TMO`` -> (24 Aug, 300, 719); None for a date without a time."""
+    if value is None or value.start is None or value.start != value.end:
+        return None
+    found = _TIME.search(value.value)
+    if found is None:
+        return None
+    if found.group(3):
+        first, last = PART_OF_DAY_MINUTES[found.group(3)]
+    else:
+        minute = int(found.group(1)) * 60 + int(found.group(2))
+        first, last = minute - CLOCK_MINUTES, minute + CLOCK_MINUTES
+    return value.start, first, last
+
+
+def different_times(first: Optional[tuple[date, int, int]], second: Optional[tuple[date, int, int]]) -> bool:
+    """Two times of one day that cannot meet: "Friday morning" / "midday on Friday"."""
+    if first is None or second is None or first[0] != second[0]:
+        return False
+    # a night or a time after midnight may be the other's night: compare a day later too
+    return not any(first[1] + a <= second[2] + b and second[1] + b <= first[2] + a for a in (0, 1440) for b in (0, 1440))
 
 
 def _precise(value: Optional[TimeValue]) -> bool:
@@ -142,6 +172,8 @@ class Profile:
     ordinal: Optional[int]
     #: ``words | context``, made once (a frozenset keeps its hash: cheap to look up).
     sentence_words: frozenset[str]
+    #: The day and the minutes of it the text gives ("at 11.30am on Friday", "Friday morning").
+    clock: Optional[tuple[date, int, int]] = None
 
     @classmethod
     def of(cls, mention: Mention) -> "Profile":
@@ -178,6 +210,7 @@ class Profile:
             frozenset(mention.together_with),
             mention.ordinal,
             words | frozenset(mention.context),
+            time_of_day(when) if start is not None and start == end else None,
         )
 
     @property
@@ -332,14 +365,16 @@ def linked(first: Profile, second: Profile) -> bool:
 
 def compatible(first: Profile, second: Profile) -> bool:
     """Could the two be one event, whatever else they share?"""
+    if linked(first, second):
+        return True  # (whatever the dates: an attribution is dated by its saying)
     if not _ranges_meet(first, second):
         return False
-    if linked(first, second):
-        return True
     if first.article == second.article and first.sentence == second.sentence:
         return False  # two clauses of one sentence: two events
     if first.key in second.together or second.key in first.together:
         return False  # "on the same day that": told as two events
+    if different_times(first.clock, second.clock):
+        return False  # "handed written advice on Friday morning" / "the meeting from midday on Friday"
     if first.root == second.root and (different_doers(first, second) or first.negated != second.negated or different_ordinals(first, second)):
         return False  # "Dutton resigned" / "Turnbull resigned"; "gave" / "did not deliver"; "first" / "second spill"
     if related_predicates(first, second) and different_participants(first, second):
