@@ -174,6 +174,13 @@ def test_an_undated_report_is_dated_by_publication_but_not_one_told_of_an_earlie
     assert when(earlier) is None
 
 
+def test_an_undated_statement_heading_its_sentence_is_news_of_the_day_but_not_one_in_background():
+    announced = next(m for m in events("He announced a seamless integration of podcasting with iTunes.") if m.lemma == "announce")
+    assert (when(announced), announced.dated_by) == (PUBLISHED, "published")
+    warned = next(m for m in events("Sales fell after officials warned the outbreak might be linked to cucumbers.") if m.lemma == "warn")
+    assert when(warned) is None  # told as the background of something else
+
+
 # ---------------------------------------------------------------------------------------------
 # Status
 

@@ -257,14 +257,23 @@ RETROSPECTIVE_ADVERBS = frozenset({"initially", "earlier", "previously", "first"
 
 
 def _statement_of_the_day(draft: Draft) -> bool:
-    """A statement the article reports without a date ("Egypt's ministry said", "Spain's minister
-    denied"): news reports what was said that day or the day before (TimeML anchors reporting
-    events to the publication date the same way)."""
-    if draft.status is not Status.HAPPENED or draft.in_quote or draft.phrase is not None or not draft.is_report:
+    """A statement the article reports without a date: a report ("Egypt's ministry said") or a
+    statement verb heading its sentence ("Spain's minister denied", "He announced a seamless
+    integration"): news reports what was said that day or the day before (TimeML anchors
+    reporting events to the publication date the same way)."""
+    if draft.status is not Status.HAPPENED or draft.in_quote or draft.phrase is not None:
+        return False
+    if not (draft.is_report or _main_statement(draft.head)):
         return False
     if any(c.dep_ == "aux" and c.lower_ == "had" or c.lower_ in RETROSPECTIVE_ADVERBS for c in draft.head.children):
         return False  # "had said", "initially said": told of an earlier day
     return tense_of_clause(draft.head) in (Tense.PAST, Tense.PRESENT)
+
+
+def _main_statement(verb: "Token") -> bool:
+    """A statement verb, finite, heading its sentence: "He announced a seamless integration of
+    podcasting with iTunes" (not "after officials warned ...", not "cucumbers mistakenly blamed")."""
+    return verb.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBZ", "VBP") and lemma(verb) in STATEMENT_VERBS
 
 
 def _news_perfect(draft: Draft) -> bool:
