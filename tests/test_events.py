@@ -181,6 +181,40 @@ def test_an_undated_statement_heading_its_sentence_is_news_of_the_day_but_not_on
     assert when(warned) is None  # told as the background of something else
 
 
+@pytest.mark.parametrize(
+    "text,lemma,expected",
+    [
+        ("The bombing happened on April 15, 2013. He was arrested three days after the bombing.", "arrest", "2013-04-18"),
+        # "the attack" refers to the dated attack before it; "days" gives its month
+        ("He faces charges for the April 2013 attack. His brother was identified days after the attack.", "identify", "2013-04"),
+        ("The plant exploded on May 3, 2019. Two years after the explosion, the company settled.", "settle", "2021"),
+        ("The announcement came only a few minutes after Dutton resigned on Friday.", "announcement", "2018-08-03"),
+        ("The vote was held on Friday, August 3. Two weeks before the vote, he resigned.", "resign", "2018-W29"),
+        # no distance, or too vague a one: nothing is dated
+        ("The bombing happened on April 15, 2013. After the bombing, he fled to Russia.", "flee", None),
+        ("The bombing happened on April 15, 2013. He fled to Russia weeks after the bombing.", "flee", None),
+    ],
+)  # fmt: skip
+def test_an_event_counted_from_a_dated_event_takes_its_date_moved_by_the_distance(text, lemma, expected):
+    found = next(m for m in events(text) if m.lemma == lemma)
+    assert when(found) == expected
+    assert found.dated_by == ("discourse" if expected else "none")
+
+
+@pytest.mark.parametrize(
+    "anchor,offset,direction,expected",
+    [("2013-04-15", "P3D", 1, "2013-04-18"), ("2013-04-15", "P3D", -1, "2013-04-12"), ("2013-04", "P2Y", 1, "2015"),
+     ("2013-04-15", "P1M", 1, "2013-05"), ("2013-04-15", "PXD", 1, "2013-04"), ("2013-04-15", "PTXM", 1, "2013-04-15"),
+     ("2013-04-15", "PXW", 1, None), ("2018-08-03", "P2W", -1, "2018-W29"), ("0001-01-02", "P3D", -1, None)],
+)  # fmt: skip
+def test_shifted_moves_a_date_at_the_coarser_granularity(anchor, offset, direction, expected):
+    from timeline.events.dates import shifted
+    from timeline.model import TimeValue
+
+    moved = shifted(TimeValue("DATE", anchor), TimeValue("DURATION", offset), direction)
+    assert (moved.value if moved is not None else None) == expected
+
+
 # ---------------------------------------------------------------------------------------------
 # Status
 

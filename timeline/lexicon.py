@@ -344,6 +344,10 @@ COLLECTIVES = frozenset({"group", "number", "delegation", "handful", "team", "co
 # ("sided with Putin last month at a summit"): it shares the governing event's date.
 SIMULTANEOUS_PREPOSITIONS = frozenset({"at", "during", "in", "on", "over", "amid", "for"})
 
+# Prepositions (or conjunctions) that place an event at a distance from another: "three days
+# after the bombing" (1: later), "two weeks before the vote" (-1: earlier).
+ANCHORING_PREPOSITIONS: dict[str, int] = {"after": 1, "before": -1}
+
 # Modifiers of a definite event noun that refer back to an earlier event ("the previous trip").
 ANAPHORIC_MODIFIERS = frozenset({"previous", "past", "last", "recent", "earlier", "prior", "same", "that"})
 

@@ -14,16 +14,21 @@ The dates decide what the triggers left open:
 Undated events take a date from the discourse only where the text supports it: what is
 reported takes the date of its report ("NASA has delayed the launch, NASA said on Tuesday"),
 events told to happen together share one ("on the same day that"), "the previous trip" takes
-its antecedent's, a statement in the next sentence about the event dates it.
+its antecedent's, a statement in the next sentence about the event dates it, and an event
+counted from another ("three days after the bombing", "days after the attack") takes that
+event's date moved by the distance.
 """
 
 from __future__ import annotations
 
+import re
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Iterable, Optional
 
 from ..detect import lemma
-from ..lexicon import ANAPHORIC_MODIFIERS, RESCHEDULING_VERBS, SIMULTANEOUS_PREPOSITIONS
+from ..lexicon import ANAPHORIC_MODIFIERS, ANCHORING_PREPOSITIONS, RESCHEDULING_VERBS, SIMULTANEOUS_PREPOSITIONS
 from ..model import Status, TimeExpression, TimeValue
+from ..resolution import add_months, day_value, month_value, week_value
 from ..timex import TimexType
 from .draft import Dated, Draft
 from .parse import CLAUSE_DEPS, quoted_tokens
@@ -33,7 +38,7 @@ from .words import event_class
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["attach_times", "settle_nesting", "split_by_dates", "choose_date", "date_from_discourse", "is_date"]
+__all__ = ["attach_times", "settle_nesting", "split_by_dates", "choose_date", "date_from_discourse", "is_date", "shifted"]
 
 DATE_TYPES = (TimexType.DATE, TimexType.TIME)
 
@@ -250,6 +255,12 @@ def date_from_discourse(drafts: list[Draft], everything: list[Draft]) -> None:
         for other in draft.simultaneous:
             if draft.when is None and other.when is not None:
                 draft.share_date(other)
+    by_token = {(id(d.head.doc), t.i): d for d in everything for t in d.trigger.tokens}
+    for draft in drafts:
+        if draft.when is None:
+            doc = id(draft.head.doc)
+            in_doc = {i: d for (key, i), d in by_token.items() if key == doc}
+            _from_anchor(draft, in_doc, everything[: position.get(id(draft), 0)])
 
 
 def anaphoric(token: "Token") -> bool:
@@ -344,3 +355,111 @@ def _governing(token: "Token", by_token: dict[int, Draft]) -> Optional[Draft]:
             return by_token[head.i]
         token = head
     return None
+
+
+# ---------------------------------------------------------------------------------------------
+# dates counted from another event
+
+
+_OFFSET = re.compile(r"^P(T?)(\d+|X)([YMWDHS])$")
+
+
+def _from_anchor(draft: Draft, by_token: dict[int, Draft], earlier: list[Draft]) -> None:
+    """"three days after the bombing", "days after the attack", "two years after the crash":
+    an undated event counted from another event the text dates (or, for "the attack", that an
+    earlier sentence dates). The offset and the anchor's date decide the granularity: three days
+    after 15 April 2013 is 18 April; days after "the April 2013 attack" is April 2013; a vague
+    offset of weeks or more, or none ("after the attack"), says too little, and nothing is dated."""
+    for word in draft.head.sent:
+        direction = ANCHORING_PREPOSITIONS.get(word.lower_)
+        if direction is None or word.dep_ not in ("prep", "mark"):
+            continue
+        anchor_token = word.head if word.dep_ == "mark" else next((c for c in word.children if c.dep_ == "pobj"), None)
+        if anchor_token is None or _governing(anchor_token if word.dep_ == "mark" else word, by_token) is not draft:
+            continue
+        anchor = _anchor_date(anchor_token, by_token, earlier)
+        offset = _offset(word, anchor_token, draft, by_token.get(anchor_token.i))
+        if anchor is None or offset is None:
+            continue
+        value = shifted(anchor, offset, direction)
+        if value is not None:
+            draft.when, draft.dated_by = value, "discourse"
+            return
+
+
+def _anchor_date(token: "Token", by_token: dict[int, Draft], earlier: list[Draft]) -> Optional[TimeValue]:
+    own = by_token.get(token.i)
+    if own is not None:
+        return own.when if own.when is not None and is_date(own.when) else None
+    if token.pos_ != "NOUN":
+        return None
+    kind = event_class(token.lemma_)  # "the attack": the last earlier event of its kind, if dated
+    for antecedent in reversed(earlier):
+        if not antecedent.in_quote and event_class(antecedent.head.lemma_) == kind and antecedent.when is not None and is_date(antecedent.when):
+            return antecedent.when
+    return None
+
+
+def _offset(word: "Token", anchor: "Token", draft: Draft, anchored: Optional[Draft]) -> Optional[TimeValue]:
+    """The duration that measures the distance: "three days" before "after"."""
+    near = {word.i, word.head.i, anchor.i} | {t.i for t in draft.trigger.tokens}
+    for dated in draft.times + (anchored.times if anchored is not None else []):
+        value = dated.expression.value
+        if value.type is not TimexType.DURATION:
+            continue
+        root = word.doc[dated.tokens[0] : dated.tokens[-1] + 1].root
+        if root.dep_ == "npadvmod" and root.head.i in near and root.i < word.i:
+            return value
+    return None
+
+
+_SIZES = ("day", "week", "month", "year")
+_UNIT_SIZES = {"D": "day", "W": "week", "M": "month", "Y": "year"}
+
+
+def _size(value: TimeValue) -> str:
+    assert value.start is not None and value.end is not None
+    days = (value.end - value.start).days + 1
+    return "day" if days == 1 else "week" if days <= 7 else "month" if days <= 31 else "year"
+
+
+def _expressed(day: date, size: str) -> TimeValue:
+    if size == "day":
+        return TimeValue("DATE", day_value(day))
+    if size == "week":
+        return TimeValue("DATE", week_value(day))
+    if size == "month":
+        return TimeValue("DATE", month_value(day.year, day.month))
+    return TimeValue("DATE", f"{day.year:04d}")
+
+
+def shifted(anchor: TimeValue, offset: TimeValue, direction: int) -> Optional[TimeValue]:
+    """``anchor`` moved by the duration ``offset`` (``direction`` 1: after, -1: before), at the
+    coarser of the two granularities: 2013-04-15 + P3D = 2013-04-18; 2013-04 + P2Y = 2015; a
+    vague number of days ("days after") gives the anchor's month; hours or minutes its day;
+    None where the offset says too little ("weeks after", "months after")."""
+    found = _OFFSET.match(offset.value)
+    if found is None or anchor.start is None or anchor.end is None:
+        return None
+    time_unit, count, unit = found.group(1) == "T", found.group(2), found.group(3)
+    if time_unit:
+        return anchor  # "a few minutes after": that day (or time)
+    if unit not in _UNIT_SIZES:
+        return None
+    size = _size(anchor)
+    if count == "X":
+        if unit != "D":
+            return None
+        return _expressed(anchor.start, max(size, "month", key=_SIZES.index))
+    n = int(count) * direction
+    try:
+        if unit in ("D", "W"):
+            day = anchor.start + timedelta(days=n * (7 if unit == "W" else 1))
+        elif unit == "M":
+            year, month = add_months(anchor.start.year, anchor.start.month, n)
+            day = date(year, month, 1)
+        else:
+            day = date(anchor.start.year + n, anchor.start.month, 1)
+    except (OverflowError, ValueError):
+        return None  # before year 1 or after 9999
+    return _expressed(day, max(size, _UNIT_SIZES[unit], key=_SIZES.index))
