@@ -431,6 +431,22 @@ def test_two_times_of_one_day_that_cannot_meet_are_two_events():
         assert sorted(len(e.mentions) for e in assemble(ARTICLES, order)) == [1, 2]
 
 
+def test_salience_counts_sources_mentions_dates_and_names_and_halves_who_said_what():
+    from timeline.merge.entries import salience
+
+    unveiled = mention("A", 0, "unveiled", "introduce", agent="Lindsey Graham", when="2018-08-02", summary="Graham unveiled a package", lemma="unveil")
+    unfurled = mention("B", 0, "unfurled", "introduce", when="2018-W31", summary="The Senate unfurled a package", lemma="unfurl")
+    # two articles, one further mention, a date in the text, a named participant
+    assert salience([unveiled, unfurled]) == 2 + 0.25 + 0.5 + 0.25
+    # one article telling only who said something: half
+    said = mention("B", 0, "said", "say", agent="Vladimir Putin", when="2018-08-06", summary="Putin said", lemma="say")
+    announced = mention("B", 0, "announced", "announce", agent="Rand Paul", when="2018-08-06", summary="Rand Paul announced Monday", lemma="announce")
+    announced_trip = mention("B", 0, "announced", "announce", agent="Rand Paul", objects=("a trip",), when="2018-08-06", summary="Rand Paul announced a trip", lemma="announce")
+    assert [salience([m]) for m in (said, announced, announced_trip)] == [0.875, 0.875, 1.75]
+    shown = assemble(ARTICLES, [announced, attrs.evolve(announced_trip, start=300, end=326)]).to_markdown()
+    assert "Rand Paul announced a trip" in shown and "Rand Paul announced Monday" not in shown
+
+
 # ---------------------------------------------------------------------------------------------
 # Order
 

@@ -127,9 +127,10 @@ def summary_text(draft: Draft, tokens: list["Token"], names: dict[int, str]) -> 
     """The clause as a reader reads it: the words of its stretch, plus what the stretch leaves
     out that the clause needs, its subject ("Karen Brassard, whose leg was injured, said ...":
     "Karen Brassard said"; "a group of senators who made a trip": "a group of senators made a
-    trip") and its objects when they are events of their own ("Kosachyov announced | Paul's
-    trip": "Kosachyov announced Paul's trip"); a pronoun subject reads as the name it stands
-    for."""
+    trip"), the doer of an infinitive of its own ("invited top Russian officials | to visit the
+    U.S.": "top Russian officials to visit the U.S.") and its objects when they are events of
+    their own ("Kosachyov announced | Paul's trip": "Kosachyov announced Paul's trip"); a
+    pronoun subject reads as the name it stands for."""
     verbs = [v for v in draft.trigger.tokens if v.pos_ in ("VERB", "AUX")]
     subject = next((t for v in verbs for t in v.children if t.dep_ in ("nsubj", "nsubjpass")), None)
     # (position, token): a token read at another place than its own gets a position beside it
@@ -145,6 +146,14 @@ def summary_text(draft: Draft, tokens: list["Token"], names: dict[int, str]) -> 
         chosen.update((t.i, (at + k / 1000.0, t)) for k, t in enumerate(antecedent))
     elif subject is not None and subject.i < first and subject.lower_ not in RELATIVE_PRONOUNS:
         chosen.update((t.i, (float(t.i), t)) for t in _phrase(subject))
+    elif subject is None and verbs and verbs[0].dep_ == "xcomp" and verbs[0].head.i < first:
+        # an infinitive of its own: who does it is the object of the verb above it ("invited top
+        # Russian officials | to visit the U.S.": "top Russian officials to visit the U.S."), else
+        # its subject ("Paul hopes | to meet Putin in July")
+        above = verbs[0].head
+        controller = next((c for c in above.children if c.dep_ == "dobj"), None) or next((c for c in above.children if c.dep_ == "nsubj"), None)
+        if controller is not None and controller.lower_ not in RELATIVE_PRONOUNS:
+            chosen.update((t.i, (float(first) - 1.0 + k / 1000.0, t)) for k, t in enumerate(_phrase(controller)))
     for verb in verbs:
         for child in verb.children:
             if child.dep_ in ("dobj", "attr", "oprd", "dative") and child.i > verb.i and child.i not in chosen and child.lower_ not in RELATIVE_PRONOUNS:

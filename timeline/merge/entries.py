@@ -7,7 +7,7 @@ from collections import Counter
 from datetime import date
 from typing import Optional, Sequence
 
-from ..lexicon import REPORTING_VERBS
+from ..lexicon import REPORTING_VERBS, STATEMENT_VERBS
 from ..model import Entry, Mention, Status, TimeValue
 from ..order import mention_sort_key
 from .names import names_match
@@ -106,15 +106,24 @@ def salience(mentions: Sequence[Mention]) -> float:
     """How much the sources make of an event: one point per article that reports it, a quarter
     per further mention (up to a point), half a point for a date in the text, a quarter for a
     named participant. An event one article tells only in a quote or a claim, or only as who
-    said something, counts half: it is what someone says, not what the article reports."""
+    said something ("Putin said", "he announced Monday"), counts half: it is what someone says,
+    not what the article reports."""
     articles = len({m.article for m in mentions})
     events = [m for m in mentions if m.attribution_of is None]
     value = articles + 0.25 * min(4, len(mentions) - 1)
     value += 0.5 if any(m.dated_by == "text" for m in mentions) else 0.0
     value += 0.25 if any(p.label for m in mentions for p in m.participants) else 0.0
-    if articles == 1 and (not events or all(m.status is Status.REPORTED or m.lemma in REPORTING_VERBS for m in events)):
+    if articles == 1 and (not events or all(m.status is Status.REPORTED or _who_said(m) for m in events)):
         value /= 2
     return round(value, 3)
+
+
+def _who_said(mention: Mention) -> bool:
+    """"Putin said", "Rand Paul announced Monday": a saying with nothing said in its clause (what
+    was said, if anything, is an event of its own)."""
+    if mention.lemma in REPORTING_VERBS:
+        return True
+    return mention.lemma in STATEMENT_VERBS and not any(p.role == "object" for p in mention.participants)
 
 
 def make_entry(mentions: Sequence[Mention], sources: dict[str, str]) -> Entry:
