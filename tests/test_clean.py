@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from timeline.clean import find_body
+from timeline.clean import find_body, is_headline
 
 SEEDS = Path(__file__).parent.parent / "seeds"
 
@@ -369,3 +369,20 @@ def test_ordinary_sentences_are_all_kept(sentences: list[str], separator: str) -
     text = separator.join(sentences)
     kept = "".join(text[start:end] for start, end in find_body(text))
     assert "".join(kept.split()) == "".join(text.split())
+
+
+@pytest.mark.parametrize(
+    "line,headline",
+    [
+        ("Sen. Rand Paul Invites Top Russians to U.S. as They Claim No Election Interference", True),
+        ("Tsarnaev Trial: Jury Selection Begins", True),
+        ("NASA Scrubs Artemis Launch Again", True),
+        ("Sen. Rand Paul invited top Russian officials.", False),  # a sentence
+        ("The launch was scrubbed on Monday morning", False),  # lower-case words
+        ("Why Did NASA Scrub the Launch?", False),  # ends like a sentence
+        ("Trump Meets", False),  # too short to tell
+        ("Paul Invites Russians\nto the U.S.", False),  # two lines: a block, not a heading
+    ],
+)
+def test_a_headline_is_one_title_case_line_that_does_not_end_like_a_sentence(line: str, headline: bool) -> None:
+    assert is_headline(line) is headline

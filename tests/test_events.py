@@ -272,6 +272,13 @@ def test_the_summary_reads_a_relative_clause_with_its_antecedent():
     assert roles(found[0]) == [("doer", "Republican senators")]
 
 
+def test_a_headline_gives_no_event_of_its_own_but_its_dates_are_read():
+    text = "Paul Invites Top Russians to U.S. on Monday\n\nSen. Rand Paul invited top Russian officials on Monday."
+    read = timeline.read(Article(text, PUBLISHED))
+    assert [(m.lemma, m.summary) for m in read.events] == [("invite", "Sen. Rand Paul invited top Russian officials on Monday")]
+    assert [(t.text, t.value.value) for t in read.time_expressions] == [("Monday", PUBLISHED), ("Monday", PUBLISHED)]
+
+
 def test_the_summary_of_an_infinitive_of_its_own_names_who_does_it():
     """The object of the verb above does it ("invited officials to visit"), else its subject."""
     found = events("Paul invited top Russian officials to visit the U.S. later this year.")

@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Callable
 from typing import NamedTuple
 
-__all__ = ["find_body"]
+__all__ = ["find_body", "is_headline"]
 
 # Line ends as they occur in scraped text; str.splitlines would also split on \v, \x1c, \u2028...
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -245,3 +245,28 @@ def find_body(text: str) -> tuple[tuple[int, int], ...]:
     if block is not None:
         blocks.append(block)
     return tuple(blocks)
+
+
+# Words a headline in title case leaves in lower case ("Paul Invites Top Russians to U.S. as
+# They Claim ...").
+_TITLE_SMALL_WORDS = frozenset(
+    {"a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "for", "as", "by",
+     "with", "from", "into", "over", "up", "via", "vs", "per", "than", "off", "out"}
+)  # fmt: skip
+_END_OF_SENTENCE = tuple(".!?:;\"'”’)…")
+
+
+def is_headline(text: str) -> bool:
+    """A headline or heading: one line of three words or more, in title case (every word but the
+    small ones capitalised), not ending like a sentence. "Sen. Rand Paul Invites Top Russians to
+    U.S. as They Claim No Election Interference" is one; "Paul invited top Russians." is not.
+    Its time expressions are read, its events are not (what it announces, the article tells)."""
+    line = " ".join(text.split())
+    if not line or "\n" in text.strip() or line.endswith(_END_OF_SENTENCE):
+        return False
+    words = [w.strip("‘“\"'(,") for w in line.split(" ")]
+    words = [w for w in words if w and w[0].isalpha()]
+    content = [w for w in words if w.lower() not in _TITLE_SMALL_WORDS]
+    if len(words) < 3 or len(content) < 3:
+        return False
+    return all(w[0].isupper() for w in content)

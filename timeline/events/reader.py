@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Optional
 import attrs
 from attrs import define, field
 
+from ..clean import is_headline
 from ..detect import lemma
 from ..lexicon import ANNOUNCING_VERBS, HYPOTHETICAL_MARKERS, ORDINALS, REPORTING_VERBS, STATEMENT_VERBS
 from ..model import Mention, Sentence, Status, TimeExpression, TimeValue
@@ -75,6 +76,8 @@ class ArticleEvents:
         quoted = quoted_tokens(doc)
         speakers = _speakers(doc, quoted)
         self.referents.read(doc, speakers, quoted)
+        if is_headline(doc.text):
+            return  # a headline announces what the article tells: no entry of its own
         spans = []
         for start_char, end_char, expression in expressions:
             span = doc.char_span(start_char, end_char, alignment_mode="expand")
