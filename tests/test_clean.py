@@ -375,8 +375,8 @@ def test_ordinary_sentences_are_all_kept(sentences: list[str], separator: str) -
     "line,headline",
     [
         ("Sen. Rand Paul Invites Top Russians to U.S. as They Claim No Election Interference", True),
-        ("Tsarnaev Trial: Jury Selection Begins", True),
-        ("NASA Scrubs Artemis Launch Again", True),
+        ("Smith Trial: Jury Selection Begins", True),
+        ("Agency Scrubs Satellite Launch Again", True),
         ("Sen. Rand Paul invited top Russian officials.", False),  # a sentence
         ("The launch was scrubbed on Monday morning", False),  # lower-case words
         ("Why Did NASA Scrub the Launch?", False),  # ends like a sentence

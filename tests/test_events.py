@@ -46,23 +46,23 @@ def roles(mention: Mention) -> list[tuple[str, str]]:
 
 
 def test_a_state_is_no_event_but_the_event_noun_it_names_is():
-    """"faces 30 charges" is a state; "the April 2013 attack" is an event of its own."""
-    assert clauses("Tsarnaev faces 30 charges for the April 2013 attack.") == ["the April 2013 attack"]
+    """"faces 12 charges" is a state; "the June 2016 attack" is an event of its own."""
+    assert clauses("The suspect faces 12 charges for the June 2016 attack.") == ["the June 2016 attack"]
 
 
 @pytest.mark.parametrize(
     "text,lemma,status",
     [
         # aspect: the event is what begins
-        ("The jury will begin deliberations first thing Tuesday morning.", "deliberation", Status.PLANNED),
+        ("The panel will begin deliberations early Tuesday morning.", "deliberation", Status.PLANNED),
         # intention: the event is what is aimed at
         ("NASA aims to fly astronauts back to the moon in the next few years.", "fly", Status.PLANNED),
         # an empty carrier with an event noun subject
-        ("Rollback is set to begin at 11 p.m. ET Monday.", "rollback", Status.PLANNED),
+        ("Evacuation is set to begin at 9 p.m. ET Monday.", "evacuation", Status.PLANNED),
         # a light verb: the splashdown is the event
-        ("NASA's Orion spacecraft made a successful ocean splashdown Sunday.", "splashdown", Status.HAPPENED),
+        ("The crew capsule made a successful splashdown Sunday.", "splashdown", Status.HAPPENED),
         # occurrence: the launch is what is (no longer) happening
-        ("The launch of Artemis I is no longer happening today.", "launch", Status.NEGATED),
+        ("The launch of the weather satellite is no longer happening today.", "launch", Status.NEGATED),
     ],
 )
 def test_carriers_light_verbs_and_occurrence_verbs_give_their_event_one_clause(text, lemma, status):
@@ -72,29 +72,29 @@ def test_carriers_light_verbs_and_occurrence_verbs_give_their_event_one_clause(t
 
 
 def test_an_event_noun_with_a_date_of_its_own_is_another_event():
-    """"found guilty on Wednesday of the 2013 bombing": the verdict and the bombing."""
-    found = events("Dzhokhar Tsarnaev was found guilty on Wednesday of the 2013 Boston Marathon bombing.")
+    """"found guilty on Wednesday of the 2016 bombing": the verdict and the bombing."""
+    found = events("John Smith was found guilty on Wednesday of the 2016 Dallas nightclub bombing.")
     assert [(m.summary, m.lemma, when(m)) for m in found] == [
-        ("Dzhokhar Tsarnaev was found guilty on Wednesday", "find", "2018-08-01"),
-        ("the 2013 Boston Marathon bombing", "bombing", "2013"),
+        ("John Smith was found guilty on Wednesday", "find", "2018-08-01"),
+        ("the 2016 Dallas nightclub bombing", "bombing", "2016"),
     ]
     assert found[0].stems == ("convict",)  # found guilty: a conviction
     assert found[1].stems == ("bomb", "attack")
 
 
 def test_an_event_noun_without_a_date_is_part_of_its_clause():
-    """"found guilty of carrying out the bombings": what the verdict is about."""
-    mention = one("Tsarnaev was found guilty last week of carrying out the bombings.")
-    assert mention.summary == "Tsarnaev was found guilty last week of carrying out the bombings"
+    """"found guilty of planting the bombs": what the verdict is about."""
+    mention = one("Smith was found guilty last week of planting the bombs.")
+    assert mention.summary == "Smith was found guilty last week of planting the bombs"
     assert mention.stems == ("convict",)
-    assert "attack" in mention.keywords  # the bombings, by their class, for matching
+    assert "attack" in mention.keywords  # the bombs, by their class, for matching
 
 
 def test_coordinated_verbs_are_one_event_unless_one_comes_after():
     assert clauses("Officials met and agreed on a plan.") == ["Officials met and agreed on a plan"]
-    assert clauses("Investigators blamed cucumbers from Spain, then later ruled them out as the source.") == [
-        "Investigators blamed cucumbers from Spain",
-        "then later ruled them out as the source",
+    assert clauses("Inspectors blamed lettuce from Italy, then later ruled it out as the cause.") == [
+        "Inspectors blamed lettuce from Italy",
+        "then later ruled it out as the cause",
     ]
 
 
@@ -119,10 +119,10 @@ def test_events_told_to_happen_on_the_same_day_are_two_events_of_that_day():
 @pytest.mark.parametrize(
     "text,ordinal",
     [
-        ("The party held a second leadership spill on Friday.", 2),  # through the compound
+        ("The party held a second leadership ballot on Friday.", 2),  # through the compound
         ("NASA called off its first launch attempt on Monday.", 1),
         ("NASA called off the launch on Monday.", None),
-        ("Bahr must first wait for the results on Monday.", None),  # an adverb of sequence, no number
+        ("The minister must first wait for the results on Monday.", None),  # an adverb of sequence, no number
     ],
 )
 def test_an_ordinal_numbers_the_event(text, ordinal):
@@ -139,23 +139,23 @@ def test_a_bare_definite_event_noun_is_a_reference_not_a_mention():
 
 
 def test_alternative_dates_are_one_mention_each():
-    text = "The backup dates are scheduled for Friday, September 2, or Monday, September 5."
+    text = "The makeup dates are scheduled for Friday, September 7, or Monday, September 10."
     found = events(text)
     assert [(text[m.start : m.end], m.summary, when(m)) for m in found] == [
-        ("The backup dates are scheduled for Friday, September 2", "The backup dates are scheduled for Friday, September 2", "2018-09-02"),
-        ("Monday, September 5", "The backup dates are scheduled for Monday , September 5", "2018-09-05"),
+        ("The makeup dates are scheduled for Friday, September 7", "The makeup dates are scheduled for Friday, September 7", "2018-09-07"),
+        ("Monday, September 10", "The makeup dates are scheduled for Monday , September 10", "2018-09-10"),
     ]
     assert all(m.status is Status.PLANNED for m in found)
 
 
 def test_a_rescheduling_is_the_act_the_plan_given_up_and_the_new_plan():
-    text = "NASA has delayed the launch by two days, from November 14 to November 16, NASA said in a statement on Tuesday."
+    text = "SpaceX has delayed the launch by two days, from November 14 to November 16, SpaceX said in a statement on Tuesday."
     found = events(text)
     assert [(text[m.start : m.end], when(m), m.status, m.attribution_of is not None) for m in found] == [
-        ("NASA has delayed the launch by two days", "2018-07-31", Status.REPORTED, False),
+        ("SpaceX has delayed the launch by two days", "2018-07-31", Status.REPORTED, False),
         ("from November 14", "2018-11-14", Status.PLANNED, False),
         ("to November 16", "2018-11-16", Status.PLANNED, False),
-        ("NASA said in a statement on Tuesday", "2018-07-31", Status.HAPPENED, True),
+        ("SpaceX said in a statement on Tuesday", "2018-07-31", Status.HAPPENED, True),
     ]
     delayed, *_, said = found
     assert said.attribution_of == delayed.key  # the saying is the delay's attribution
@@ -163,36 +163,36 @@ def test_a_rescheduling_is_the_act_the_plan_given_up_and_the_new_plan():
 
 
 def test_the_present_perfect_is_dated_by_publication():
-    mention = one("Scott Morrison has been sworn in as Australia's next Prime Minister.")
+    mention = one("Jane Doe has been sworn in as Canada's next Prime Minister.")
     assert (when(mention), mention.dated_by, mention.anchored_to) == (PUBLISHED, "published", "published")
 
 
 def test_an_undated_report_is_dated_by_publication_but_not_one_told_of_an_earlier_day():
-    said = one("Egypt's ministry said the seeds had no link to the outbreak.")
+    said = one("Peru's ministry said the samples had no link to the illness.")
     assert (said.lemma, when(said), said.dated_by) == ("say", PUBLISHED, "published")
-    earlier = one("Egypt's ministry had said the seeds were safe.")
+    earlier = one("Peru's ministry had said the samples were safe.")
     assert when(earlier) is None
 
 
 def test_an_undated_statement_heading_its_sentence_is_news_of_the_day_but_not_one_in_background():
     announced = next(m for m in events("He announced a seamless integration of podcasting with iTunes.") if m.lemma == "announce")
     assert (when(announced), announced.dated_by) == (PUBLISHED, "published")
-    warned = next(m for m in events("Sales fell after officials warned the outbreak might be linked to cucumbers.") if m.lemma == "warn")
+    warned = next(m for m in events("Sales fell after officials warned the illness might be linked to lettuce.") if m.lemma == "warn")
     assert when(warned) is None  # told as the background of something else
 
 
 @pytest.mark.parametrize(
     "text,lemma,expected",
     [
-        ("The bombing happened on April 15, 2013. He was arrested three days after the bombing.", "arrest", "2013-04-18"),
-        # "the attack" refers to the dated attack before it; "days" gives its month
-        ("He faces charges for the April 2013 attack. His brother was identified days after the attack.", "identify", "2013-04"),
+        ("The bombing happened on June 2, 2017. He was arrested three days after the bombing.", "arrest", "2017-06-05"),
+        # "the attack" refers to the dated attack before it (folded into "claimed"); "days" gives its month
+        ("Rebels claimed the March 2019 attack on the airport. The governor resigned days after the attack.", "resign", "2019-03"),
         ("The plant exploded on May 3, 2019. Two years after the explosion, the company settled.", "settle", "2021"),
-        ("The announcement came only a few minutes after Dutton resigned on Friday.", "announcement", "2018-08-03"),
+        ("The announcement came only a few minutes after Jones resigned on Friday.", "announcement", "2018-08-03"),
         ("The vote was held on Friday, August 3. Two weeks before the vote, he resigned.", "resign", "2018-W29"),
         # no distance, or too vague a one: nothing is dated
-        ("The bombing happened on April 15, 2013. After the bombing, he fled to Russia.", "flee", None),
-        ("The bombing happened on April 15, 2013. He fled to Russia weeks after the bombing.", "flee", None),
+        ("The bombing happened on June 2, 2017. After the bombing, he fled abroad.", "flee", None),
+        ("The bombing happened on June 2, 2017. He fled abroad weeks after the bombing.", "flee", None),
     ],
 )  # fmt: skip
 def test_an_event_counted_from_a_dated_event_takes_its_date_moved_by_the_distance(text, lemma, expected):
@@ -222,8 +222,8 @@ def test_shifted_moves_a_date_at_the_coarser_granularity(anchor, offset, directi
 @pytest.mark.parametrize(
     "text,status",
     [
-        ("His lawyers did not deliver an opening statement Tuesday.", Status.NEGATED),
-        ("The outbreak might be linked to cucumbers imported from Spain.", Status.REPORTED),  # possible, not planned
+        ("Her lawyers did not give a closing statement Tuesday.", Status.NEGATED),
+        ("The illness might be linked to lettuce imported from Italy.", Status.REPORTED),  # possible, not planned
         ("The committee will vote on Friday.", Status.PLANNED),
         ("The committee voted on Friday.", Status.HAPPENED),
     ],
@@ -246,8 +246,8 @@ def test_an_announced_event_lies_ahead():
 
 def test_the_doer_and_object_of_a_verb_and_of_a_noun():
     assert roles(one("Donald Trump met Vladimir Putin in Helsinki.")) == [("doer", "Donald Trump"), ("object", "Vladimir Putin"), ("other", "Helsinki")]
-    noun = [m for m in events("The Liberal Party's removal of Malcolm Turnbull came on Friday.") if m.lemma == "removal"][0]
-    assert roles(noun) == [("doer", "Liberal Party"), ("object", "Malcolm Turnbull")]
+    noun = [m for m in events("The Labour Party's removal of John Smith came on Friday.") if m.lemma == "removal"][0]
+    assert roles(noun) == [("doer", "Labour Party"), ("object", "John Smith")]
 
 
 def test_a_pronoun_reads_as_the_person_it_refers_to():
@@ -257,9 +257,9 @@ def test_a_pronoun_reads_as_the_person_it_refers_to():
 
 
 def test_the_summary_adds_the_subject_a_clause_stands_apart_from():
-    text = "Karen Brassard, whose left leg was badly injured, said she was glad."
+    text = "Maria Lopez, whose left arm was badly hurt, said she was glad."
     said = [m for m in events(text) if m.lemma == "say"][0]
-    assert said.summary == "Karen Brassard said"
+    assert said.summary == "Maria Lopez said"
     assert text[said.start : said.end] == "said"
 
 
@@ -295,9 +295,9 @@ def test_a_report_whose_clause_is_a_state_attributes_the_event_inside_it():
 
 
 def test_a_report_of_a_quote_is_its_attribution():
-    text = '"We will resign from parliament later this week," Turnbull said.'
+    text = '"We will resign from the board later this week," Jones said.'
     resign, said = events(text)
-    assert said.attribution_of == resign.key and resign.speaker == "Turnbull"
+    assert said.attribution_of == resign.key and resign.speaker == "Jones"
     assert resign.status is Status.PLANNED
 
 

@@ -210,22 +210,22 @@ def test_an_undated_mention_of_one_predicate_with_nothing_else_in_common_stays_a
 
 
 def test_two_undated_mentions_of_one_predicate_in_one_article_are_one_event():
-    """"The jury will begin deliberations" ... "After 11 hours of deliberations": one article."""
-    planned = mention("A", 0, "deliberations", "deliberate", status=Status.PLANNED, keywords=("jury", "first", "thing"), summary="The jury will begin deliberations first thing")
-    held = mention("A", 200, "deliberations", "deliberate", keywords=("hour", "11", "two"), summary="After 11 hours of deliberations over two days")
+    """"The panel will begin deliberations" ... "After nine hours of deliberations": one article."""
+    planned = mention("A", 0, "deliberations", "deliberate", status=Status.PLANNED, keywords=("panel", "early"), summary="The panel will begin deliberations early")
+    held = mention("A", 200, "deliberations", "deliberate", keywords=("hour", "nine", "three"), summary="After nine hours of deliberations over three days")
     entry = one_entry(assemble(ARTICLES, [planned, held]))
     assert entry.status is Status.HAPPENED
 
 
 def test_one_predicate_done_to_different_things_is_two_events():
-    """"German authorities initially blamed cucumbers" / "Germany is finally blaming sprouts"."""
-    cucumbers = mention("A", 0, "blamed", "blame", objects=("cucumbers",), keywords=("authority", "german"), summary="authorities blamed cucumbers")
-    sprouts = mention("A", 100, "blaming", "blame", objects=("sprouts",), keywords=("authority", "german"), summary="authorities are blaming sprouts")
-    _apart(cucumbers, sprouts)
+    """"inspectors first blamed lettuce" / "inspectors are now blaming spinach"."""
+    lettuce = mention("A", 0, "blamed", "blame", objects=("lettuce",), keywords=("inspector", "italian"), summary="inspectors blamed lettuce")
+    spinach = mention("A", 100, "blaming", "blame", objects=("spinach",), keywords=("inspector", "italian"), summary="inspectors are blaming spinach")
+    _apart(lettuce, spinach)
 
 
 def test_two_mentions_of_one_day_in_two_articles_are_one_event_when_their_sentences_share_a_word():
-    """"the launch was scrubbed on Monday morning" / "Liftoff date No. 1 was scheduled for Monday"."""
+    """"the launch was scrubbed on Monday morning" / "Liftoff was set for Monday"."""
     scrubbed = mention("A", 0, "scrubbed", "scrub", keywords=("launch",), when="2018-08-06", summary="the launch was scrubbed on Monday")
     scheduled = mention("B", 0, "scheduled", "schedule", keywords=("liftoff",), context=("launch",), when="2018-08-06", summary="Liftoff was scheduled for Monday")
     assert len(one_entry(assemble(ARTICLES, [scrubbed, scheduled])).mentions) == 2
@@ -242,12 +242,12 @@ def test_two_mentions_of_one_day_in_one_article_are_two_events():
 
 
 def test_what_one_speaker_says_in_one_article_is_one_statement():
-    """"Mr Turnbull today said" ... "The embattled leader said he would move a spill motion"."""
-    today = mention("A", 0, "said", "say", agent="Malcolm Turnbull", when="2018-08-03", summary="Mr Turnbull today said")
-    later = mention("A", 300, "said", "say", agent="Turnbull", keywords=("motion", "spill"), summary="The embattled leader said he would move a spill motion")
+    """"Ms Jones today said" ... "The embattled leader said she would call a vote"."""
+    today = mention("A", 0, "said", "say", agent="Anna Jones", when="2018-08-03", summary="Ms Jones today said")
+    later = mention("A", 300, "said", "say", agent="Jones", keywords=("motion", "vote"), summary="The embattled leader said she would call a vote")
     entry = one_entry(assemble(ARTICLES, [today, later]))
     assert entry.when == day("2018-08-03")
-    other = mention("A", 500, "said", "say", agent="Peter Dutton", keywords=("motion", "spill"), summary="Dutton said")
+    other = mention("A", 500, "said", "say", agent="Peter Brown", keywords=("motion", "vote"), summary="Brown said")
     assert len(assemble(ARTICLES, [today, other])) == 2
 
 
@@ -312,8 +312,8 @@ def test_a_denial_and_a_report_that_it_happened_stay_apart():
 
 
 def test_two_clauses_of_one_sentence_stay_apart():
-    """"The backup dates are scheduled for Friday, September 2, or Monday, September 5"."""
-    friday = mention("A", 10, "scheduled", "schedule", when="2018-W31", summary="The backup dates are scheduled for Friday", sentence=0)
+    """"The makeup dates are scheduled for Friday, September 7, or Monday, September 10"."""
+    friday = mention("A", 10, "scheduled", "schedule", when="2018-W31", summary="The makeup dates are scheduled for Friday", sentence=0)
     monday = mention("A", 60, "scheduled", "schedule", when="2018-W31", summary="or Monday", sentence=0)
     _apart(friday, monday)
 
@@ -362,8 +362,8 @@ def test_one_predicate_with_different_named_participants_of_one_kind_stays_apart
 
 
 def test_events_numbered_apart_stay_apart_and_events_told_together_too():
-    first = attrs.evolve(mention("A", 10, "spill", "spill", keywords=("leadership", "party"), when="2018-W34", summary="the first leadership spill this week"), ordinal=1)
-    second = attrs.evolve(mention("B", 10, "spill", "spill", keywords=("leadership", "party"), when="2018-W34", summary="the second leadership spill this week"), ordinal=2)
+    first = attrs.evolve(mention("A", 10, "ballot", "vote", keywords=("leadership", "party"), when="2018-W34", summary="the first leadership ballot this week"), ordinal=1)
+    second = attrs.evolve(mention("B", 10, "ballot", "vote", keywords=("leadership", "party"), when="2018-W34", summary="the second leadership ballot this week"), ordinal=2)
     _apart(first, second)
     assert len(one_entry(assemble(ARTICLES, [first, attrs.evolve(second, ordinal=None)])).mentions) == 2
     # "Kosachyov announced Paul's trip on the same day that senators unveiled a package"
@@ -400,11 +400,11 @@ def test_a_bare_mention_never_holds_two_groups_together():
 
 
 def test_an_undated_mention_joins_the_one_dated_group_of_its_predicate():
-    """"the meeting will be called" shares no word with "would call a party room meeting at
-    midday tomorrow", but the story dates one meeting only: that is the one meant. With a second
+    """"the meeting will be held" shares no word with "the board set a shareholder meeting for
+    Monday morning", but the story dates one meeting only: that is the one meant. With a second
     dated meeting nothing says which, and it stays apart."""
-    dated = mention("A", 10, "meeting", "meet", status=Status.PLANNED, keywords=("party", "room", "midday"), when="2018-08-06", summary="Turnbull would call a party room meeting at midday tomorrow")
-    undated = mention("B", 10, "meeting", "meet", status=Status.PLANNED, keywords=("call",), summary="the meeting will be called")
+    dated = mention("A", 10, "meeting", "meet", status=Status.PLANNED, keywords=("board", "shareholder", "morning"), when="2018-08-06", summary="the board set a shareholder meeting for Monday morning")
+    undated = mention("B", 10, "meeting", "meet", status=Status.PLANNED, keywords=("hold",), summary="the meeting will be held")
     assert sorted(len(e.mentions) for e in assemble(ARTICLES, [dated, undated])) == [2]
     other = mention("A", 300, "meeting", "meet", status=Status.PLANNED, keywords=("budget", "senate"), when="2018-08-09", summary="a meeting on the budget next Thursday")
     for order in ([dated, undated, other], [other, undated, dated]):
@@ -418,15 +418,15 @@ def at(m: Mention, value: str) -> Mention:
 
 def test_two_times_of_one_day_that_cannot_meet_are_two_events():
     """"on Monday morning" / "at midday on Monday": one predicate, one day, two events; clock
-    times a few minutes apart ("from 11 p.m." / "started at 11:21 p.m.") may be one."""
-    morning = at(mention("A", 10, "meeting", "meet", keywords=("party", "room"), summary="the party room meeting on Monday morning"), "2018-08-06TMO")
-    midday = at(mention("B", 10, "meeting", "meet", keywords=("party", "room"), summary="the party room meeting at midday on Monday"), "2018-08-06TMI")
+    times a few minutes apart ("from 11 p.m." / "started at 11:12 p.m.") may be one."""
+    morning = at(mention("A", 10, "meeting", "meet", keywords=("board", "shareholder"), summary="the shareholder meeting on Monday morning"), "2018-08-06TMO")
+    midday = at(mention("B", 10, "meeting", "meet", keywords=("board", "shareholder"), summary="the shareholder meeting at midday on Monday"), "2018-08-06TMI")
     _apart(morning, midday)
-    late = at(mention("A", 10, "rolling", "roll back", keywords=("rocket", "building"), summary="NASA is rolling the rocket back from 11 p.m. Monday"), "2018-08-06T23:00")
-    later = at(mention("B", 10, "started", "roll back", keywords=("rocket", "building"), summary="the rollback started at 11:21 p.m. on Monday"), "2018-08-06T23:21")
+    late = at(mention("A", 10, "evacuating", "evacuate", keywords=("town", "flood"), summary="crews are evacuating the town from 11 p.m. Monday"), "2018-08-06T23:00")
+    later = at(mention("B", 10, "evacuation", "evacuate", keywords=("town", "flood"), summary="the evacuation started at 11:12 p.m. on Monday"), "2018-08-06T23:12")
     assert len(one_entry(assemble(ARTICLES, [late, later])).mentions) == 2
     # a mention of the day alone may join either time, never hold both together
-    monday = mention("B", 500, "meeting", "meet", keywords=("party", "room"), when="2018-08-06", summary="the party room meeting on Monday")
+    monday = mention("B", 500, "meeting", "meet", keywords=("board", "shareholder"), when="2018-08-06", summary="the shareholder meeting on Monday")
     for order in ([morning, midday, monday], [monday, midday, morning]):
         assert sorted(len(e.mentions) for e in assemble(ARTICLES, order)) == [1, 2]
 

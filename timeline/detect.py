@@ -216,7 +216,7 @@ def tense_of(span: "Span") -> Optional[Tense]:
         ):
             return Tense.FUTURE
         if token.lower_ == "of" and token.head.lower_ == "ahead":
-            return Tense.FUTURE  # "ahead of the Liberals choosing their candidate on Thursday"
+            return Tense.FUTURE  # "ahead of the party choosing its candidate on Thursday"
         if token.tag_ in VERB_TAGS and token.i not in range(span.start, span.end):
             tense = verb_tense(token)
             if tense is not None:

@@ -14,8 +14,8 @@ from __future__ import annotations
 # ---------------------------------------------------------------------------------------------
 # Verbs that are no events of their own
 
-# States, copulas and relations: "Tsarnaev faces 30 charges", "counts that include", "the
-# charges stemming from the bombing", "the rocket remains in a safe configuration".
+# States, copulas and relations: "the suspect faces 12 charges", "counts that include", "the
+# charges stemming from the bombing", "the rocket remains in a stable state".
 STATIVE_VERBS = frozenset(
     {
         "be", "have", "seem", "appear", "become", "remain", "stay", "look", "sound", "feel", "need",
@@ -33,7 +33,7 @@ STATIVE_VERBS = frozenset(
 )  # fmt: skip
 
 # Verbs whose event is their complement: aspect ("began deliberations", "is set to begin"),
-# intention and attempt ("aims to fly astronauts", "agreed to move the launch", "electing
+# intention and attempt ("aims to land a probe", "agreed to move the launch", "electing
 # instead to give that statement"), modality ("is expected to make landfall"). The complement
 # is the event; the carrier gives its status ("will begin" planned, "tried to" reported).
 CARRIER_VERBS = frozenset(
@@ -47,9 +47,9 @@ CARRIER_VERBS = frozenset(
     }
 )  # fmt: skip
 
-# Verbs that say nothing but that their event-noun object took place: "made a successful ocean
+# Verbs that say nothing but that their event-noun object took place: "made a successful
 # splashdown" is the splashdown, "held talks" the talks, "gave an opening statement" the
-# statement, "carrying out the bombings" the bombings, "conducted the ceremony" the ceremony.
+# statement, "carrying out the attacks" the attacks, "conducted the ceremony" the ceremony.
 LIGHT_VERBS = frozenset(
     {
         "make", "take", "hold", "have", "give", "conduct", "pay", "stage", "host", "carry",
@@ -84,8 +84,8 @@ SECONDARY_PREDICATE_VERBS = frozenset(
 )
 
 # Verbs that report what someone says or thinks. Their clause complement is the event (its
-# status REPORTED); the reporting clause itself ("NASA said in a statement on Tuesday", "Mr
-# Dutton tweeted") is attribution: a mention of the reported event, never an entry of its own.
+# status REPORTED); the reporting clause itself ("the agency said in a statement on Tuesday", "Mr
+# Brown tweeted") is attribution: a mention of the reported event, never an entry of its own.
 REPORTING_VERBS = frozenset(
     {
         "say", "tell", "state", "add", "note", "write", "tweet", "post", "comment", "continue",
@@ -98,7 +98,7 @@ REPORTING_VERBS = frozenset(
 )  # fmt: skip
 
 # Speech acts that are news events of their own as well as reports: "NASA officials announced on
-# Tuesday that ...", "Spain's minister denied that her country was the source", "Dutton has
+# Tuesday that ...", "Spain's minister denied that her country was the source", "Brown has
 # declared his support". Their complement is a separate event where it has an event of its own.
 STATEMENT_VERBS = frozenset(
     {
@@ -351,7 +351,7 @@ ANCHORING_PREPOSITIONS: dict[str, int] = {"after": 1, "before": -1}
 # Modifiers of a definite event noun that refer back to an earlier event ("the previous trip").
 ANAPHORIC_MODIFIERS = frozenset({"previous", "past", "last", "recent", "earlier", "prior", "same", "that"})
 
-# Ordinals that number one of several events of a kind: "the second spill", "its third launch
+# Ordinals that number one of several events of a kind: "the second ballot", "its third launch
 # attempt", "the initial verdict". Two of one predicate with different numbers are two events.
 ORDINALS = {
     "first": 1, "1st": 1, "initial": 1, "original": 1, "maiden": 1,
@@ -371,14 +371,15 @@ ORDINALS = {
 HYPOTHETICAL_MARKERS = frozenset({"if", "unless", "whether", "whenever", "wherever", "should"})
 
 # The minutes of the day (after midnight) a TIMEX3 part of day covers, for telling two times of
-# one day apart: "handed written advice to Mr Turnbull on Friday morning" (MO) is not "the
-# meeting from midday on Friday" (MI). Midday is noon and a quarter hour either side of it, like
+# one day apart: "the board met on Friday morning" (MO) is not "the vote at midday on Friday"
+# (MI). Midday is noon and a quarter hour either side of it, like
 # a clock time (``CLOCK_MINUTES``); the morning ends and the afternoon begins where it does.
 # Evening and night overlap (21:00-22:00); night runs past midnight.
 PART_OF_DAY_MINUTES: dict[str, tuple[int, int]] = {
     "MO": (5 * 60, 11 * 60 + 44), "MI": (11 * 60 + 45, 12 * 60 + 15), "AF": (12 * 60 + 16, 18 * 60 - 1),
     "EV": (18 * 60, 22 * 60 - 1), "NI": (21 * 60, 29 * 60 - 1), "DT": (6 * 60, 18 * 60 - 1),
 }  # fmt: skip
-# A clock time stands for the minutes this far either side of it: "started at 11:21 p.m." and
-# "rolling back from 11 p.m." can be one event, "wrote at 11.30am" and "from midday" are two.
+# A clock time stands for the minutes this far either side of it: "the evacuation started at
+# 11:12 p.m." and "evacuating the town from 11 p.m." can be one event, "posted at 11:30 a.m."
+# and "from midday" are two.
 CLOCK_MINUTES = 14

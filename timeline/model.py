@@ -397,7 +397,7 @@ class Participant:
 
     #: "doer" (who did it), "object" (to whom or what) or "other" (where, with whom).
     role: str
-    #: The name, with pronouns and descriptions resolved ("he" -> "Peter Dutton"), or the noun
+    #: The name, with pronouns and descriptions resolved ("he" -> "Peter Brown"), or the noun
     #: phrase where no name is known ("the jury").
     name: str
     #: The named entity's label (PERSON, ORG, GPE, ...); None for a common noun phrase.
@@ -458,7 +458,7 @@ class Mention:
     stems: tuple[str, ...] = ()
     #: Who took part, with their roles (doer first).
     participants: tuple[Participant, ...] = ()
-    #: For an attribution ("NASA said in a statement on Tuesday"): the ``key`` of the mention of
+    #: For an attribution ("the agency said in a statement on Tuesday"): the ``key`` of the mention of
     #: what it reports. It is no event of its own and belongs to that mention's entry.
     attribution_of: Optional[tuple[str, int, int, str]] = field(default=None, converter=attrs.converters.optional(tuple))
     #: Who says so, for a reported or quoted event.
@@ -471,7 +471,7 @@ class Mention:
     #: same day that ...", "... when the jury found him guilty", "sided with Putin at a
     #: summit"): other events of that time, never this one.
     together_with: tuple[tuple[str, int, int, str], ...] = field(default=(), converter=_mention_keys)
-    #: Which of several events of its kind it is, where the text numbers it ("the second spill": 2).
+    #: Which of several events of its kind it is, where the text numbers it ("the second ballot": 2).
     ordinal: Optional[int] = None
 
     @property

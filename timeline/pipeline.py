@@ -65,7 +65,7 @@ def _count_from_the_saying(
     discourse: Discourse,
 ) -> None:
     """Relative dates in a quote the text dates to another day count from that day ("“Today, I
-    have written ...,” he said" of a post of Wednesday): see :mod:`timeline.events.speech`."""
+    have told my staff ...,” she said" of a post of Wednesday): see :mod:`timeline.events.speech`."""
     said = speech.days(doc, [(start, end, expression.value) for start, end, expression in in_doc])
     for k, day in said.items():
         if not relative[k] or day == discourse.anchor:

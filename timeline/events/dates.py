@@ -5,10 +5,10 @@ A time expression dates the event that governs it in the dependency tree, not th
 The dates decide what the triggers left open:
 
 - a predicate inside another's arguments is part of it unless its own date differs ("found
-  guilty on Wednesday of the 2013 bombing": two events; "Monday's launch was delayed": one,
+  guilty on Wednesday of the 2016 bombing": two events; "Monday's launch was delayed": one,
   on Monday);
 - one predicate with two alternative or successive dates is one mention per date ("scheduled
-  for Friday, September 2, or Monday, September 5"; "delayed the launch from November 14 to
+  for Friday, September 7, or Monday, September 10"; "delayed the launch from November 14 to
   November 16": the old plan, the new one, and the delay).
 
 Undated events take a date from the discourse only where the text supports it: what is
@@ -32,7 +32,7 @@ from ..resolution import add_months, day_value, month_value, week_value
 from ..timex import TimexType
 from .draft import Dated, Draft
 from .parse import CLAUSE_DEPS, quoted_tokens
-from .triggers import Trigger
+from .triggers import Trigger, nested_closure
 from .words import event_class
 
 if TYPE_CHECKING:
@@ -61,7 +61,7 @@ def attach_times(triggers: list[Trigger], spans: list[tuple["Span", TimeExpressi
 
     Walking up from the expression, a noun that is not an event ("the July 4 recess") makes the
     attachment indirect: it names part of a thing, not when the event was. A clause with no
-    event trigger of its own ("Dutton was at our leadership group meeting this morning") keeps
+    event trigger of its own ("Brown was at our board meeting this morning") keeps
     its time: it goes to an event noun inside that clause if there is one, else nowhere.
     """
     owner = _owner_map(triggers)
@@ -117,8 +117,8 @@ def _values(dated: Iterable[Dated]) -> set[str]:
 def settle_nesting(triggers: list[Trigger], times: dict[int, list[Dated]]) -> list[Trigger]:
     """The triggers that are mentions of their own: every top-level one, and each nested one
     whose own date differs from its container's, or that has a date and is reached through a
-    preposition while its container has none ("was found guilty of killing three people in the
-    April 15, 2013, bombing"). A nested one that stays inside gives its dates to its container
+    preposition while its container has none ("was found guilty of killing two people in the
+    June 2, 2016, bombing"). A nested one that stays inside gives its dates to its container
     ("Monday's launch was delayed": the delay is dated Monday)."""
     depth = {id(t): _nesting_depth(t) for t in triggers}
     for trigger in sorted(triggers, key=lambda t: -depth[id(t)]):
@@ -128,15 +128,15 @@ def settle_nesting(triggers: list[Trigger], times: dict[int, list[Dated]]) -> li
         own = _values(times.get(id(trigger), []))
         theirs = _values(times.get(id(container), []))
         if trigger.nesting == "conjunct" and own and not own <= theirs:
-            # "planted one of the bombs on April 15, 2013 and three days later shot dead a police
-            # officer": each conjunct on its own day
+            # "planted the bomb on June 2, 2016 and three days later shot a guard": each conjunct
+            # on its own day
             container.nested.remove(trigger)
             trigger.container = None
             continue
         occasion = container.kind == "report"  # "said in a statement on Tuesday": the saying's date
         if trigger.nesting == "argument" and (own and not own <= theirs and (theirs or not occasion) or trigger.temporal and not own and not _reference(trigger)):
-            # another event: "found guilty on Wednesday of the 2013 bombing", "convicted him for
-            # bombing the 2013 Boston Marathon", "after 11 hours of deliberations"
+            # another event: "found guilty on Wednesday of the 2016 bombing", "convicted him for
+            # bombing the 2016 parade", "after nine hours of deliberations"
             container.nested.remove(trigger)
             trigger.container = None
             continue
@@ -178,7 +178,7 @@ def choose_date(draft: Draft) -> None:
 def split_by_dates(draft: Draft) -> list[Draft]:
     """One draft per alternative or successive date of one predicate.
 
-    - Coordinated dates ("Friday, September 2, or Monday, September 5"): the first stays with the
+    - Coordinated dates ("Friday, September 7, or Monday, September 10"): the first stays with the
       clause, each other is a mention of the same event on its own date.
     - A rescheduling verb's "from DATE" and "to DATE" ("delayed the launch from November 14 to
       November 16", "moved to Saturday"): each is a planned mention of what is moved on that
@@ -368,7 +368,7 @@ def _from_anchor(draft: Draft, by_token: dict[int, Draft], earlier: list[Draft])
     """"three days after the bombing", "days after the attack", "two years after the crash":
     an undated event counted from another event the text dates (or, for "the attack", that an
     earlier sentence dates). The offset and the anchor's date decide the granularity: three days
-    after 15 April 2013 is 18 April; days after "the April 2013 attack" is April 2013; a vague
+    after 2 June 2017 is 5 June; days after "the March 2019 attack" is March 2019; a vague
     offset of weeks or more, or none ("after the attack"), says too little, and nothing is dated."""
     for word in draft.head.sent:
         direction = ANCHORING_PREPOSITIONS.get(word.lower_)
@@ -395,7 +395,10 @@ def _anchor_date(token: "Token", by_token: dict[int, Draft], earlier: list[Draft
         return None
     kind = event_class(token.lemma_)  # "the attack": the last earlier event of its kind, if dated
     for antecedent in reversed(earlier):
-        if not antecedent.in_quote and event_class(antecedent.head.lemma_) == kind and antecedent.when is not None and is_date(antecedent.when):
+        if antecedent.in_quote or antecedent.when is None or not is_date(antecedent.when):
+            continue
+        # (also one folded into another: "Rebels claimed the March 2019 attack")
+        if any(event_class(t.head.lemma_) == kind for t in nested_closure(antecedent.trigger)):
             return antecedent.when
     return None
 

@@ -47,7 +47,7 @@ class Draft:
     anchored_to: Optional[str] = None
     #: Token indices of the clause this mention is (no other mention of the sentence has them).
     tokens: set[int] = field(factory=set)
-    #: For a mention split off at an alternative or new date ("or Monday, September 5", "to
+    #: For a mention split off at an alternative or new date ("or Monday, September 10", "to
     #: November 16"): the date phrase's token indices, which are its whole clause, and the
     #: mention it was split from (whose clause its summary borrows).
     phrase: Optional[tuple[int, ...]] = None
@@ -60,7 +60,7 @@ class Draft:
     reports: Optional["Draft"] = None
     #: For a reported event: its attribution(s).
     attributions: list["Draft"] = field(factory=list)
-    #: For a report with no event in what it reports ("Turnbull says Dutton has given him his
+    #: For a report with no event in what it reports ("Jones says Brown has given him his
     #: absolute support"): the token indices of what it says, whose words tell it apart.
     said: tuple[int, ...] = ()
 

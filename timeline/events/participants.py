@@ -1,9 +1,9 @@
 """Participants: who did what to whom, with pronouns and descriptions resolved to names.
 
 Roles come from the parse: the doer is the subject of an active verb, the agent of a passive
-one ("convicted by the jury") or the possessor of an event noun ("Dutton's resignation"); the
+one ("convicted by the jury") or the possessor of an event noun ("Brown's resignation"); the
 object is the direct object, the passive subject or the "of" of an event noun ("the removal of
-Turnbull"); other named participants (places, organisations in prepositional phrases) are
+Jones"); other named participants (places, organisations in prepositional phrases) are
 "other".
 
 :class:`Referents` resolves what refers back, across the article as it is read: "he"/"she" to

@@ -123,7 +123,7 @@ class ArticleEvents:
         if self.anchor is not None:
             for draft in ordered:
                 if draft.when is None and (_news_perfect(draft) or _statement_of_the_day(draft)):
-                    # "Scott Morrison has been sworn in", "the outbreak has killed at least 49
+                    # "Jane Doe has been sworn in", "the outbreak has killed at least 49
                     # people", "Egypt's ministry said": done by the day it is published, and
                     # news of that day.
                     draft.when = TimeValue("DATE", self.anchor.isoformat())
@@ -163,7 +163,7 @@ class ArticleEvents:
         doer = next((p for p in participants if p.role == "doer"), None)
         named = [p.name for p in participants if p.label is not None]
         keywords = content_words(draft, segment.times, segment.words)
-        if draft.main is not None:  # "or Monday, September 5": the main clause's words on another date
+        if draft.main is not None:  # "or Monday, September 10": the main clause's words on another date
             keywords = tuple(sorted(set(keywords) | set(content_words(draft.main, segment.times, segment.words))))
         if draft.is_report and draft.reports is None and draft.said:
             # a report of no event is told apart by what it says
@@ -202,14 +202,14 @@ class ArticleEvents:
 
 
 def _ordinal(draft: Draft) -> Optional[int]:
-    """The number an ordinal gives the event: "the second spill" -> 2, "its first attempt to
+    """The number an ordinal gives the event: "the second ballot" -> 2, "its first attempt to
     launch" -> 1, "called off its first launch attempt" -> 1 (on the predicate, a word that
     carries it, an event it holds as its argument, or its object)."""
     arguments = [inner for inner in draft.trigger.nested if inner.nesting == "argument"]
     tokens = [t for trigger in [draft.trigger, *arguments] for t in trigger.tokens]
     tokens += [c for t in tokens for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
     for token in tokens:
-        # also through a compound: "the second leadership spill" parses "second" under "leadership"
+        # also through a compound: "the second leadership ballot" parses "second" under "leadership"
         modifiers = [c for c in token.children] + [g for c in token.children if c.dep_ == "compound" for g in c.children]
         for child in modifiers:
             if child.dep_ == "amod" and child.lower_ in ORDINALS:
@@ -244,7 +244,7 @@ def _status(draft: Draft, quoted: set[int]) -> Status:
 
 def _part_summary(part: Draft, phrase: str, main: str) -> str:
     """A split-off mention reads as its main clause on its own date: "The backup dates are
-    scheduled for Monday, September 5"; "NASA has delayed the launch by two days to November 16"."""
+    scheduled for Monday, September 10"; "NASA has delayed the launch by two days to November 16"."""
     phrase = phrase.strip()
     for joiner in ("or ", "and ", "but "):
         if phrase.lower().startswith(joiner):
@@ -275,13 +275,13 @@ def _statement_of_the_day(draft: Draft) -> bool:
 
 def _main_statement(verb: "Token") -> bool:
     """A statement verb, finite, heading its sentence: "He announced a seamless integration of
-    podcasting with iTunes" (not "after officials warned ...", not "cucumbers mistakenly blamed")."""
+    podcasting with iTunes" (not "after officials warned ...", not "tomatoes mistakenly blamed")."""
     return verb.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBZ", "VBP") and lemma(verb) in STATEMENT_VERBS
 
 
 def _news_perfect(draft: Draft) -> bool:
     """Told in the present perfect or progressive, as fact, outside quotes: "has been sworn in",
-    "is finally blaming sprouts" (not "had resigned", not "said", not a plan or a denial)."""
+    "is now blaming peppers" (not "had resigned", not "said", not a plan or a denial)."""
     if draft.status is not Status.HAPPENED or draft.in_quote or draft.is_report or draft.phrase is not None:
         return False
     verbs = [t for t in draft.trigger.tokens if t.pos_ in ("VERB", "AUX")]
@@ -295,7 +295,7 @@ def _news_perfect(draft: Draft) -> bool:
 
 
 # Modals of possibility: what they say may be so, not that it lies ahead ("the outbreak might
-# be linked to cucumbers"); "will", "would", "shall" look ahead.
+# be linked to tomatoes"); "will", "would", "shall" look ahead.
 POSSIBILITY_MODALS = frozenset({"might", "may", "could", "can", "must", "should", "ca"})
 
 
@@ -363,7 +363,7 @@ def _highest_event_in(verb: "Token", by_token: dict[int, Draft]) -> Optional[Dra
 def _tie_reports(doc: "Doc", quoted: set[int], drafts: list[Draft]) -> None:
     """Tie each reporting clause to what it reports: its complement clause, else the quote it
     introduces or closes. It is that event's attribution, unless both carry dates of their own
-    that differ ("Turnbull said today he would call a meeting tomorrow": the saying is an event)."""
+    that differ ("Jones said today he would call a meeting tomorrow": the saying is an event)."""
     by_token: dict[int, Draft] = {}
     for draft in drafts:
         for token in draft.trigger.tokens:

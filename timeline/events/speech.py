@@ -1,12 +1,12 @@
 """Quoted speech: a relative date inside a quote is the speaker's, counted from the day it was said.
 
-"“Today, I have written to my constituents in Wentworth,” he said", in an article of Friday
-about a Facebook post of Wednesday: "today" is the Wednesday. The day of the saying is
+"“Today, I have told my staff that I will step down,” she said", in an article of Friday
+about a post of Wednesday: "today" is the Wednesday. The day of the saying is
 
-- the day its attribution gives: "“We decided to pause today,” Sarafin said on Monday";
+- the day its attribution gives: "“We decided to wait today,” the director said on Monday";
 - else, when the attribution gives none, the day the sentence just before the quote gives to a
-  saying: "Mr Turnbull did take to Facebook on Wednesday to confirm his intention to resign.
-  “Today, I have written ...,” he said."
+  saying: "The mayor took to Twitter on Wednesday to confirm her plans. “Today, I have told
+  my staff ...,” she said."
 
 Without either, a quote is taken as said on the day the article is published (what reporters
 quote is mostly said that day), and its dates stay as the publication date gives them.
@@ -99,7 +99,7 @@ def _day(value: TimeValue) -> Optional[date]:
 
 
 def _attribution_day(doc: "Doc", first: int, last: int, spans: list[tuple[Optional["Span"], TimeValue]], quoted: set[int]) -> Optional[date]:
-    """The day the quote's reporting verb is dated to ("..., Sarafin said on Monday")."""
+    """The day the quote's reporting verb is dated to ("..., the director said on Monday")."""
     verb = reporting_verb_near(doc, first, last)
     if verb is None:
         return None
@@ -135,7 +135,7 @@ def _sentence_before(
 
 
 def _introduction_day(before: Optional[tuple["Span", list[tuple[Optional["Span"], TimeValue]]]]) -> Optional[date]:
-    """The day the sentence just before the quote gives to a saying ("took to Facebook on
+    """The day the sentence just before the quote gives to a saying ("took to Twitter on
     Wednesday to confirm ..."): that sentence quotes nothing, has a verb of saying and names one
     day."""
     if before is None:

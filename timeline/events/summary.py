@@ -2,10 +2,10 @@
 
 Every word of a sentence belongs to the nearest event above it in the dependency tree, so the
 clauses of one sentence's mentions never overlap: "The backup dates are scheduled for Friday,
-September 2 | or Monday, September 5"; "NASA has delayed the Artemis I launch attempt by two
-days | , NASA said in a statement on Tuesday". A mention's clause is the stretch of its words
+September 7 | or Monday, September 10"; "the agency has delayed the satellite's launch by two
+days | , the agency said in a statement on Tuesday". A mention's clause is the stretch of its words
 around its trigger; its summary is that stretch as text, with a pronoun subject replaced by
-the name it stands for ("he" -> "Peter Dutton").
+the name it stands for ("he" -> "Peter Brown").
 """
 
 from __future__ import annotations
@@ -46,8 +46,8 @@ def assign_clauses(sentence: "Span", drafts: list[Draft], heads: Optional[list[i
                 for token in trigger.tokens:
                     owner.setdefault(token.i, draft)
     phrases = {i: draft for draft in drafts if draft.phrase is not None for i in draft.phrase}
-    # What a reporting verb reports is not its clause ("its food safety agency said | that a
-    # batch of fenugreek seeds imported in 2009 ..."), whether or not it holds an event.
+    # What a reporting verb reports is not its clause ("its drug agency said | that a
+    # batch of sesame seeds imported in 2009 ..."), whether or not it holds an event.
     content = {
         t.i
         for draft in drafts
@@ -101,8 +101,8 @@ def clause_span(draft: Draft) -> list["Token"]:
         start -= 1
     while end + 1 < len(doc) and (end + 1 in owned or _joinable(doc[end + 1]) and end + 2 in owned):
         end += 1
-    # a clause cut off by another mention is left out whole ("for a week of mayhem that resulted
-    # | in four deaths": "for a week of mayhem")
+    # a clause cut off by another mention is left out whole ("for a month of unrest that resulted
+    # | in four deaths": "for a month of unrest")
     for token in doc[start : end + 1]:
         if token.i != draft.head.i and token.dep_ in ("relcl", "acl", "advcl", "ccomp") and token.i > draft.head.i:
             right = max(t.i for t in token.subtree)
@@ -125,8 +125,8 @@ def _joinable(token: "Token") -> bool:
 
 def summary_text(draft: Draft, tokens: list["Token"], names: dict[int, str]) -> str:
     """The clause as a reader reads it: the words of its stretch, plus what the stretch leaves
-    out that the clause needs, its subject ("Karen Brassard, whose leg was injured, said ...":
-    "Karen Brassard said"; "a group of senators who made a trip": "a group of senators made a
+    out that the clause needs, its subject ("Maria Lopez, whose leg was injured, said ...":
+    "Maria Lopez said"; "a group of senators who made a trip": "a group of senators made a
     trip"), the doer of an infinitive of its own ("invited top Russian officials | to visit the
     U.S.": "top Russian officials to visit the U.S.") and its objects when they are events of
     their own ("Kosachyov announced | Paul's trip": "Kosachyov announced Paul's trip"); a
@@ -171,8 +171,8 @@ def summary_text(draft: Draft, tokens: list["Token"], names: dict[int, str]) -> 
 
 
 def _phrase(head: "Token", skip: "Token | None" = None) -> list["Token"]:
-    """A noun phrase without the clauses and asides in it ("Karen Brassard, whose left leg was
-    badly injured," -> "Karen Brassard")."""
+    """A noun phrase without the clauses and asides in it ("Maria Lopez, whose left leg was
+    badly injured," -> "Maria Lopez")."""
     left_out: set[int] = set()
     for token in head.subtree:
         if token.i != head.i and (token.dep_ in ("relcl", "acl", "appos", "advcl", "ccomp", "parataxis", "conj", "cc") or skip is not None and token.i == skip.i):

@@ -2,18 +2,18 @@
 
 An event is a predicate with its arguments. Its words are found in the parse:
 
-- a verb that is not a state ("faces charges", "remains in a safe configuration");
+- a verb that is not a state ("faces charges", "remains in a stable state");
 - through the verbs that only carry it: aspect and intention ("will begin deliberations",
-  "aims to fly astronauts", "is set to begin"), light verbs ("made a splashdown", "gave an
-  opening statement", "carrying out the bombings"), occurrence ("the launch is no longer
+  "aims to land a probe", "is set to begin"), light verbs ("made a splashdown", "gave an
+  opening statement", "carrying out the attacks"), occurrence ("the launch is no longer
   happening");
 - a noun that names an event ("the launch", "his resignation", "the rollback") and refers to a
   particular one (a determiner, possessor or named participant: not "scrubs are part of it").
 
-A predicate inside the arguments of another ("found guilty of carrying out the bombings",
+A predicate inside the arguments of another ("found guilty of planting the bombs",
 "postponed the launch") is part of that event, not one of its own, unless it has a date of its
 own (decided later, in :mod:`timeline.events.dates`): then it is another event ("found guilty on
-Wednesday of the 2013 Boston Marathon bombing"). Clauses (relative, adverbial, complement,
+Wednesday of the 2016 nightclub bombing"). Clauses (relative, adverbial, complement,
 coordinated with their own subject) are events of their own.
 
 Reporting verbs ("said", "told reporters") are triggers of kind ``report``: attribution of the
@@ -59,7 +59,7 @@ ARGUMENT_DEPS = frozenset(
 OCCASION_PREPOSITIONS = frozenset({"at", "during", "amid"})
 # Event nouns that after "at"/"during" are no occasion: "at a cost", "at the time", "at the end".
 NOT_OCCASIONS = frozenset({"cost", "time", "end", "start", "beginning", "moment", "point", "rate", "risk", "expense"})
-# Adverbs that put a coordinated verb after the first: "blamed cucumbers, then later ruled
+# Adverbs that put a coordinated verb after the first: "blamed tomatoes, then later ruled
 # them out" is two events, "planted and detonated" one.
 SEQUENCE_ADVERBS = frozenset({"then", "later", "afterwards", "afterward", "subsequently", "again", "eventually", "finally"})
 # Relations of an adjective that is a second predicate of its verb: "found him guilty",
@@ -89,7 +89,7 @@ class Trigger:
     #: bombings"), "conjunct" ("met and agreed") or "clause" ("the bombing that killed three
     #: people").
     nesting: str = ""
-    #: Nested through a preposition ("guilty of the 2013 bombing"), not as the container's
+    #: Nested through a preposition ("guilty of the 2016 bombing"), not as the container's
     #: subject, object or purpose ("Monday's launch was delayed"): with a date of its own it is
     #: another event even where the container has none.
     prepositional: bool = False
@@ -133,7 +133,7 @@ def _event_object(verb: "Token", blocked: set[int]) -> Optional["Token"]:
     if predicate_lemma(verb) not in LIGHT_VERBS | CARRIER_VERBS:
         return None
     for child in verb.children:
-        # (a noun object the parser calls a complement: "made a successful ocean splashdown")
+        # (a noun object the parser calls a complement: "made a successful splashdown")
         nominal = child.dep_ in ("attr", "oprd", "ccomp", "xcomp") and child.pos_ == "NOUN" and child.i > verb.i
         if (child.dep_ in ("dobj", "nsubjpass") or nominal) and child.i not in blocked and is_event_noun(child):
             return child
@@ -142,7 +142,7 @@ def _event_object(verb: "Token", blocked: set[int]) -> Optional["Token"]:
 
 def _event_subject(verb: "Token", blocked: set[int]) -> Optional["Token"]:
     """The event noun a verb of occurrence or an empty carrier says took place: "the launch is
-    no longer happening", "Rollback is set to begin", "the trial began"."""
+    no longer happening", "Evacuation is set to begin", "the trial began"."""
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS and child.i not in blocked and is_event_noun(child):
             return child
@@ -157,7 +157,7 @@ def _is_event_verb(token: "Token") -> bool:
 
 def _specific(noun: "Token", times: set[int]) -> bool:
     """A particular event, not the kind: with a determiner, possessor, date, number or a named
-    participant ("the launch", "Monday's launch", "a second spill", "the Watertown shootout")."""
+    participant ("the launch", "Monday's launch", "a second ballot", "the Riverside shootout")."""
     for child in noun.children:
         if child.dep_ in ("det", "poss", "nummod", "predet") or child.i in times:
             return True
@@ -189,7 +189,7 @@ def _argument_path(token: "Token", owner: dict[int, Trigger]) -> tuple[Optional[
         if head.i == current.i or current.dep_ in CLAUSE_DEPS - {"relcl"} and not purpose:
             return None, temporal  # (but "to use regulation to cut emissions": a purpose is an argument)
         if current.dep_ == "relcl" and (head.i in owner or head.pos_ not in ("NOUN", "PROPN") or not _relative_subject(current)):
-            # "the bombing that killed": folded as a clause below; "Karen Brassard, whose leg was
+            # "the bombing that killed": folded as a clause below; "Maria Lopez, whose leg was
             # injured": a clause of its own (only "advice that paved the way" is the noun's part)
             return None, temporal
         if current.pos_ in ("VERB", "AUX") and current.dep_ in ("conj", "dep"):
@@ -283,7 +283,7 @@ def find_triggers(sentence: "Span", times: set[int]) -> list[Trigger]:
             sequence = any(c.lower_ in SEQUENCE_ADVERBS for c in top.children if c.dep_ in ("advmod", "npadvmod"))
             if head is not trigger and head.kind == trigger.kind == "verb" and not sequence:
                 # "planted and detonated", "met and agreed": one clause, one event (but "blamed
-                # cucumbers, then later ruled them out": one after the other, two)
+                # tomatoes, then later ruled them out": one after the other, two)
                 _nest(trigger, head, "conjunct")
                 continue
         if top.dep_ == "relcl" and top.head.i in owner and owner[top.head.i].kind == "noun" and owner[top.head.i].container is None:
@@ -295,7 +295,7 @@ def find_triggers(sentence: "Span", times: set[int]) -> list[Trigger]:
         if top.dep_ == "advcl" and top.tag_ in ("VBG", "VBN") and not _children(top, "nsubj", "nsubjpass", "mark") and top.head.i in owner:
             head = owner[top.head.i]
             if head is not trigger:
-                # "went on the run, sparking a manhunt", "returned, seated before the jurors"
+                # "fled, sparking a manhunt", "returned, seated before the jurors"
                 _nest(trigger, head, "argument")
     return [t for t in triggers if t.kind != "generic"]
 

@@ -129,7 +129,7 @@ _COMPOUNDABLE = tuple(sorted((n for n in EVENT_NOUNS if len(n) >= 6), key=len, r
 
 def is_event_noun(token: "Token") -> bool:
     """Does this noun name an event? "the launch", "his resignation", "the rollback" do; "the
-    rocket", "the government", "the Vehicle Assembly Building" do not."""
+    rocket", "the government", "the Empire State Building" do not."""
     if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"):
         return False
     if token.pos_ == "PROPN" and token.lower_ not in EVENT_NOUNS:

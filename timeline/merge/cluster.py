@@ -5,26 +5,26 @@ gets the strongest link the evidence supports, in tiers from most to least certa
 
 1. **told** — an attribution and what it reports ("NASA has delayed the launch ..., NASA said
    on Tuesday"), an anaphor and what it refers to ("the previous trip");
-2. **one predicate, dated** — related predicates ("convicted ... on April 8, 2015" / "was found
+2. **one predicate, dated** — related predicates ("convicted ... on June 6, 2018" / "was found
    guilty on Wednesday") whose dates overlap;
 3. **one predicate, undated** — related predicates, one or both undated, whose clauses share
    specific words beyond the predicate (``Settings.content``), or told in one article ("The
-   jury will begin deliberations first thing Tuesday morning" / "After 11 hours of
-   deliberations"), unless they are done to different things ("blamed cucumbers" / "blaming
-   sprouts");
+   panel will begin deliberations early Tuesday morning" / "After nine hours of
+   deliberations"), unless they are done to different things ("blamed tomatoes" / "blaming
+   peppers");
 4. **one day** — both dated to one single day, their sentences sharing a word ("the launch was
-   scrubbed on Monday morning" / "Liftoff date No. 1 was scheduled for Monday");
+   scrubbed on Monday morning" / "Liftoff was set for Monday");
 5. **one statement** — two things said by one named speaker, in one article (an interview or a
-   press conference told in pieces: "Mr Turnbull today said" / "The embattled leader said he
-   would move a spill motion"), or in two articles on one day, when one of them is a bare
-   report ("Bahr added") or their words overlap like undated mentions of one predicate; and two
-   reports of the same words by whoever ("Europe's food safety watchdog has said fenugreek seeds
-   ..." / "The European Food Safety Authority said today ...");
+   press conference told in pieces: "Ms Jones today said" / "The embattled leader said he
+   would move a vote"), or in two articles on one day, when one of them is a bare
+   report ("Meyer added") or their words overlap like undated mentions of one predicate; and two
+   reports of the same words by whoever ("Europe's drug watchdog has said the vaccine
+   ..." / "The European Medicines Agency said today ...");
 6. **one week** — both dated to overlapping weeks or days, their sentences sharing a word.
 
 Links are taken tier by tier, strongest first within a tier, and a link joins two groups only
 when the groups fit together as a whole: their dates overlap, no predicate has two named doers
-of one kind, two numbers ("the second spill") or is both asserted and denied, no two members are told to happen together ("on
+of one kind, two numbers ("the second ballot") or is both asserted and denied, no two members are told to happen together ("on
 the same day that": two events), the named participants of one predicate on either
 side meet (one name of a kind in common), and what their reports allow holds (an undated "X
 happened" published on day P cannot be an event dated after P; a plan published on P cannot be
@@ -116,7 +116,7 @@ def link(first: Profile, second: Profile, weights: Weights, settings: Settings) 
         if same_speaker(first, second) and (bare or overlap >= settings.content):
             return STATEMENT, overlap
         if first.report and second.report and not different_doers(first, second) and weights.cosine(first.words, second.words) >= settings.content:
-            return STATEMENT, overlap  # two reports of the same words: "its food safety agency said" ...
+            return STATEMENT, overlap  # two reports of the same words: "its drug agency said" ...
     if dated and first.precise and second.precise and alike and overlap > settings.day and (first.article != second.article or settings.day_in_one_article):
         return SAME_WEEK, overlap
     return None
@@ -301,8 +301,7 @@ def cluster(
 
 def _join_lone_predicates(groups: dict[int, _Group], owner: list[int], profiles: list[Profile], weights: Weights, join) -> None:
     """An undated group whose predicate the story dates in one group only joins that group
-    ("the meeting will be called" / "would call a special party room meeting at midday
-    tomorrow"): one predicate is one event of the story unless the story tells of two; where it
+    ("the hearing will be held" / "the court set a hearing for Friday morning"): one predicate is one event of the story unless the story tells of two; where it
     dates two, nothing says which one is meant, and the group stays apart."""
     dated: dict[str, list[int]] = {}  # predicate -> a member of each dated group that has it
     for group in groups.values():

@@ -9,7 +9,7 @@ prior):
   said is.
 - **the words**: the clauses' content words, each weighted by how specific it is in the
   articles being merged (inverse document frequency over their articles, as
-  timeline-summarisation systems weight words: "Tsarnaev", in every article, counts little,
+  timeline-summarisation systems weight words: "Smith", in every article, counts little,
   "hydrogen leak" much), and the words of their sentences.
 - **the day**: two mentions dated to one day (or one week) in a story report one event of that
   day unless something tells them apart.
@@ -17,8 +17,8 @@ prior):
 Constraints no evidence overrides (:func:`compatible`): dates that do not overlap; two clauses of
 one sentence (a sentence that names two events names two events), or told to happen together
 ("on the same day that"); one predicate with two named
-doers of one kind ("Dutton resigned" / "Turnbull resigned"), numbered apart ("the first spill"
-/ "the second spill") or asserted in one and denied in the other ("gave an opening statement" / "did not deliver an opening statement"); related
+doers of one kind ("Brown resigned" / "Jones resigned"), numbered apart ("the first ballot"
+/ "the second ballot") or asserted in one and denied in the other ("gave an opening statement" / "did not give a closing statement"); related
 predicates whose named participants of one kind all differ ("the 2016 U.S. election" / "the
 Ukrainian elections"); a plan told in an article published after another told it done.
 :mod:`.cluster` checks the dates, the doers, denial and the plan/done bounds for whole groups.
@@ -160,7 +160,7 @@ class Profile:
     objects: tuple[tuple[str, Optional[str]], ...]
     #: Its other named participants (places, organisations, people): (name, kind).
     others: tuple[tuple[str, Optional[str]], ...]
-    #: A reporting clause ("Mr Turnbull said"): its verb is no evidence of anything.
+    #: A reporting clause ("Ms Jones said"): its verb is no evidence of anything.
     report: bool
     #: Something said: a report, a statement verb or noun ("announced", "the announcement").
     statement: bool
@@ -168,7 +168,7 @@ class Profile:
     leaf: bool
     #: The mentions the text says happened at the same time: other events.
     together: frozenset[tuple[str, int, int, str]]
-    #: Which of several events of its kind the text says it is ("the second spill": 2).
+    #: Which of several events of its kind the text says it is ("the second ballot": 2).
     ordinal: Optional[int]
     #: ``words | context``, made once (a frozenset keeps its hash: cheap to look up).
     sentence_words: frozenset[str]
@@ -282,8 +282,8 @@ def related_predicates(first: Profile, second: Profile) -> bool:
 
 def different_objects(first: Profile, second: Profile) -> bool:
     """Both say to what or whom of one kind it is done, and it is not the same ("blamed
-    cucumbers" / "blaming sprouts"): names of one kind must match, noun phrases share a word.
-    Objects of different kinds tell nothing ("beaten Peter Dutton" / "won the vote")."""
+    tomatoes" / "blaming peppers"): names of one kind must match, noun phrases share a word.
+    Objects of different kinds tell nothing ("beaten Peter Brown" / "won the vote")."""
     compared = False
     for a, kind_a in first.objects:
         for b, kind_b in second.objects:
@@ -317,7 +317,7 @@ def different_participants(first: Profile, second: Profile) -> bool:
 
 
 def different_ordinals(first: Profile, second: Profile) -> bool:
-    """Numbered as two of a kind: "the first spill" / "the second leadership spill"."""
+    """Numbered as two of a kind: "the first ballot" / "the second leadership ballot"."""
     return first.ordinal is not None and second.ordinal is not None and first.ordinal != second.ordinal
 
 
@@ -331,7 +331,7 @@ def same_speaker(first: Profile, second: Profile) -> bool:
 
 
 def different_doers(first: Profile, second: Profile) -> bool:
-    """Two named doers of one kind that are not one: "Dutton" / "Turnbull". A person and an
+    """Two named doers of one kind that are not one: "Brown" / "Jones". A person and an
     organisation may be one doer (an official acts for it); common nouns ("investigators",
     "German authorities") name the same doers in too many ways to tell them apart."""
     if not first.doer or not second.doer or first.doer_kind is None or first.doer_kind != second.doer_kind:
@@ -374,9 +374,9 @@ def compatible(first: Profile, second: Profile) -> bool:
     if first.key in second.together or second.key in first.together:
         return False  # "on the same day that": told as two events
     if different_times(first.clock, second.clock):
-        return False  # "handed written advice on Friday morning" / "the meeting from midday on Friday"
+        return False  # "the board met on Friday morning" / "the vote at midday on Friday"
     if first.root == second.root and (different_doers(first, second) or first.negated != second.negated or different_ordinals(first, second)):
-        return False  # "Dutton resigned" / "Turnbull resigned"; "gave" / "did not deliver"; "first" / "second spill"
+        return False  # "Brown resigned" / "Jones resigned"; "gave" / "did not deliver"; "first" / "second ballot"
     if related_predicates(first, second) and different_participants(first, second):
         return False  # "the 2016 U.S. election" / "the Ukrainian elections"
     return not (_planned_after_done(first, second) or _planned_after_done(second, first))
