@@ -255,12 +255,12 @@ def date_from_discourse(drafts: list[Draft], everything: list[Draft]) -> None:
         for other in draft.simultaneous:
             if draft.when is None and other.when is not None:
                 draft.share_date(other)
-    by_token = {(id(d.head.doc), t.i): d for d in everything for t in d.trigger.tokens}
+    by_doc: dict[int, dict[int, Draft]] = {}  # each doc's tokens -> the draft they trigger
+    for other in everything:
+        by_doc.setdefault(id(other.head.doc), {}).update((t.i, other) for t in other.trigger.tokens)
     for draft in drafts:
         if draft.when is None:
-            doc = id(draft.head.doc)
-            in_doc = {i: d for (key, i), d in by_token.items() if key == doc}
-            _from_anchor(draft, in_doc, everything[: position.get(id(draft), 0)])
+            _from_anchor(draft, by_doc[id(draft.head.doc)], everything[: position.get(id(draft), 0)])
 
 
 def anaphoric(token: "Token") -> bool:
