@@ -68,10 +68,11 @@ class Referents:
                 if token.ent_type_ in ACTOR_LABELS and token.ent_iob_ == "B":
                     name = entity_name(token)
                     label = token.ent_type_
-                    nearest[label] = name
-                    self.last[label] = name
                     if _in_subject(token):
                         self.last_subject[label] = name
+                        nearest["subject " + label] = name
+                    nearest[label] = name
+                    self.last[label] = name
 
     def _refer(self, token: "Token", nearest: dict[str, str], speakers: dict[int, str], quoted: set[int]) -> Optional[str]:
         lower = token.lower_
@@ -81,7 +82,9 @@ class Referents:
             if token.i in quoted:
                 return None  # "he" inside a quote: the speaker's "he", not the narrator's
             if lower in THIRD_PERSON:
-                return nearest.get("PERSON") or self.last_subject.get("PERSON") or self.last.get("PERSON")
+                # the subject of this sentence before the pronoun first ("Paul hopes to meet
+                # Putin in July, he said": Paul), then the nearest person, then the last subject
+                return nearest.get("subject PERSON") or nearest.get("PERSON") or self.last_subject.get("PERSON") or self.last.get("PERSON")
             if lower in NEUTER_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass", "poss"):
                 # only as a subject or owner ("it said", "its plan"): "ruled them out" is too often a thing
                 for label in NEUTER_LABELS:
