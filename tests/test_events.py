@@ -181,6 +181,12 @@ def test_an_undated_statement_heading_its_sentence_is_news_of_the_day_but_not_on
     assert when(warned) is None  # told as the background of something else
 
 
+def test_a_participle_without_an_event_of_its_own_dates_the_event_noun_it_describes():
+    poll = next(m for m in events("A poll conducted last month by a radio station showed strong support.") if m.lemma == "poll")
+    assert (when(poll), poll.dated_by) == ("2018-07", "text")
+    assert [(m.lemma, when(m)) for m in events("The talks held on Monday ended without a deal.")] == [("talk", PUBLISHED)]
+
+
 @pytest.mark.parametrize(
     "text,lemma,expected",
     [

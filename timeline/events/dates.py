@@ -80,6 +80,10 @@ def attach_times(triggers: list[Trigger], spans: list[tuple["Span", TimeExpressi
                 break
             if head.pos_ in ("VERB", "AUX") and head.i not in owner and token.dep_ not in ("aux", "auxpass"):
                 target = _event_below(head, owner, inside, span.root.i)
+                if target is None and head.dep_ == "acl" and head.head.i in owner and owner[head.head.i].kind == "noun":
+                    # a participle with no event of its own describes the event noun it follows:
+                    # "a poll conducted last month", "the talks held on Monday"
+                    target = owner[head.head.i]
                 break  # a clause of its own: its time is not the event's above it
             if head.pos_ in ("NOUN", "PROPN") and head.i not in owner and token.dep_ in ("compound", "nmod", "amod", "nummod", "poss"):
                 direct = False
