@@ -353,3 +353,67 @@ def test_read_arbitrary_text(text, published):
     except timeline.TimelineError:
         return
     _assert_offsets_valid(read)
+
+
+# ---------------------------------------------------------------------------------------------
+# Event dates and times of day (timeline.events.dates, timeline.merge.similarity)
+
+DAYS = st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31))
+
+
+@settings(max_examples=300, deadline=None)
+@given(DAYS, st.integers(0, 400), st.sampled_from([1, -1]))
+def test_moving_a_day_there_and_back_gives_the_day(day, n, direction):
+    from timeline.events.dates import shifted
+
+    anchor = timeline.TimeValue("DATE", day.isoformat())
+    there = shifted(anchor, timeline.TimeValue("DURATION", f"P{n}D"), direction)
+    assert there is not None and there.start == day + timedelta(days=n * direction)
+    back = shifted(there, timeline.TimeValue("DURATION", f"P{n}D"), -direction)
+    assert back == anchor
+
+
+@settings(max_examples=300, deadline=None)
+@given(DAYS, st.sampled_from(["P3D", "P2W", "P5M", "P4Y", "PXD", "PTXM"]), st.sampled_from(["day", "month", "year"]), st.sampled_from([1, -1]))
+def test_a_moved_date_is_never_finer_than_its_anchor_or_its_distance(day, offset, size, direction):
+    from timeline.events.dates import shifted
+
+    text = {"day": day.isoformat(), "month": day.isoformat()[:7], "year": day.isoformat()[:4]}[size]
+    anchor = timeline.TimeValue("DATE", text)
+    moved = shifted(anchor, timeline.TimeValue("DURATION", offset), direction)
+    assert moved is not None
+    rank = {"day": 0, "week": 1, "month": 2, "year": 3}
+    assert rank[str(moved.granularity)] >= rank[str(anchor.granularity)]
+    assert rank[str(moved.granularity)] >= {"P3D": 0, "P2W": 1, "P5M": 2, "P4Y": 3, "PXD": 2, "PTXM": 0}[offset] or moved == anchor
+
+
+TIMES = st.one_of(
+    st.sampled_from(["TMO", "TMI", "TAF", "TEV", "TNI", "TDT"]),
+    st.builds(lambda h, m: f"T{h:02d}:{m:02d}", st.integers(0, 23), st.integers(0, 59)),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(DAYS, TIMES, TIMES)
+def test_times_of_day_apart_is_symmetric_and_a_time_is_never_apart_from_itself(day, first, second):
+    from timeline.merge.similarity import different_times, time_of_day
+
+    a = time_of_day(timeline.TimeValue("TIME", day.isoformat() + first))
+    b = time_of_day(timeline.TimeValue("TIME", day.isoformat() + second))
+    assert a is not None and b is not None
+    assert different_times(a, b) == different_times(b, a)
+    assert not different_times(a, a)
+
+
+WORDS = st.lists(st.text(alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=1, max_size=1).flatmap(
+    lambda first: st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=2, max_size=8).map(lambda rest: first + rest)
+), min_size=2, max_size=6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(WORDS)
+def test_an_acronym_matches_the_words_it_abbreviates_both_ways(words):
+    from timeline.merge.names import names_match
+
+    name, acronym = " ".join(words), "".join(w[0] for w in words)
+    assert names_match(acronym, name) and names_match(name, acronym)
