@@ -181,6 +181,20 @@ def test_an_undated_statement_heading_its_sentence_is_news_of_the_day_but_not_on
     assert when(warned) is None  # told as the background of something else
 
 
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The minister will visit the town in 2015.", None),  # a future years back: a misplaced date
+        ("The minister will visit the town in 2019.", "2019"),
+        ("The minister will visit the town on Monday.", PUBLISHED),
+        ("“We will visit the town in 2015,” she said.", "2015"),  # a quote may be from back then
+    ],
+)
+def test_a_will_clause_takes_no_date_in_a_year_before_publication(text, expected):
+    visit = next(m for m in events(text) if m.lemma == "visit")
+    assert when(visit) == expected
+
+
 def test_a_participle_without_an_event_of_its_own_dates_the_event_noun_it_describes():
     poll = next(m for m in events("A poll conducted last month by a radio station showed strong support.") if m.lemma == "poll")
     assert (when(poll), poll.dated_by) == ("2018-07", "text")

@@ -119,6 +119,13 @@ class ArticleEvents:
     def mentions(self) -> list[Mention]:
         """The finished mentions, after discourse dating, in text order."""
         ordered = sorted(self.drafts, key=lambda d: (d.offset + d.head.idx))
+        if self.anchor is not None:
+            for draft in ordered:
+                if _future_in_a_past_year(draft, self.anchor):
+                    # "the minister will face anger over the plant, to a record output in
+                    # 2015": the parse can hang an earlier year on a "will" clause; no date
+                    # rather than that one
+                    draft.when, draft.time_text, draft.dated_by, draft.anchored_to = None, None, "none", None
         date_from_discourse(ordered, ordered)
         if self.anchor is not None:
             for draft in ordered:
@@ -277,6 +284,19 @@ def _main_statement(verb: "Token") -> bool:
     """A statement verb, finite, heading its sentence: "He announced a seamless integration of
     podcasting with iTunes" (not "after officials warned ...", not "tomatoes mistakenly blamed")."""
     return verb.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBZ", "VBP") and lemma(verb) in STATEMENT_VERBS
+
+
+def _future_in_a_past_year(draft: Draft, published: date) -> bool:
+    """Told with "will" outside quotes, and dated by the text to a year before the one it is
+    published in: a future that lies years back is a date the parse attached to the wrong
+    clause (a plan told in an earlier year is dated by its telling, not by "will")."""
+    when = draft.when
+    if when is None or when.end is None or draft.dated_by != "text" or draft.in_quote:
+        return False
+    verb = draft.head if draft.head.pos_ in ("VERB", "AUX") else next((t for t in draft.trigger.tokens if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None or not any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in verb.children):
+        return False
+    return when.end < date(published.year, 1, 1)
 
 
 def _news_perfect(draft: Draft) -> bool:
