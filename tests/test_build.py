@@ -49,6 +49,14 @@ def test_pauls_meeting_with_kosachev_is_one_entry_planned_in_one_done_in_the_oth
     assert trip is not entry and trip.when.value == "2018-08-06"  # the trip is not the meeting it is for
 
 
+def test_trump_siding_with_putin_is_told_of_trump_last_month(seeds_timeline):
+    """"... to stick up for President Donald Trump after he sided with Putin last month": "he" is
+    Trump, the nearest person, not Paul, the sentence's subject."""
+    entry = entry_with(seeds_timeline, ROLL_CALL, "sided with Putin")
+    assert entry.summary == "Donald Trump sided with Putin last month"
+    assert entry.when.value == "2018-07" and "Donald Trump" in entry.actors
+
+
 def test_senators_july_trip_is_a_separate_earlier_entry(seeds_timeline):
     senators = entry_with(seeds_timeline, EXAMINER, "made a similar trip")
     assert senators is entry_with(seeds_timeline, EXAMINER, "the previous trip to Moscow")

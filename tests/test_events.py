@@ -274,9 +274,12 @@ def test_a_pronoun_reads_as_the_person_it_refers_to():
     found = events("Rand Paul invited Russian officials to Washington. He announced it on Monday.")
     assert found[-1].summary == "Rand Paul announced it on Monday"
     assert roles(found[-1])[0] == ("doer", "Rand Paul")
-    # in its own sentence, the subject before it first, not the nearest name
+    # who says it, after what is said: the subject of what is said, not the nearest name
     said = next(m for m in events("Paul hopes to meet Putin in July, he said on Monday.") if m.lemma == "say")
     assert said.summary == "Paul said on Monday" and roles(said)[0] == ("doer", "Paul")
+    # elsewhere the nearest name
+    sided = next(m for m in events("Paul stuck up for President Donald Trump after he sided with Putin.") if m.lemma == "side")
+    assert sided.summary == "Donald Trump sided with Putin"
 
 
 def test_the_summary_adds_the_subject_a_clause_stands_apart_from():

@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Optional
 
 from attrs import define, field
 
-from ..lexicon import ACTOR_LABELS, AGENT_LABELS, COLLECTIVES, REFERRING_NOUNS
+from ..detect import lemma
+from ..lexicon import ACTOR_LABELS, AGENT_LABELS, COLLECTIVES, REFERRING_NOUNS, REPORTING_VERBS
 from ..model import Participant
 from .parse import (
     FIRST_PERSON,
@@ -82,9 +83,13 @@ class Referents:
             if token.i in quoted:
                 return None  # "he" inside a quote: the speaker's "he", not the narrator's
             if lower in THIRD_PERSON:
-                # the subject of this sentence before the pronoun first ("Paul hopes to meet
-                # Putin in July, he said": Paul), then the nearest person, then the last subject
-                return nearest.get("subject PERSON") or nearest.get("PERSON") or self.last_subject.get("PERSON") or self.last.get("PERSON")
+                if token.dep_ == "nsubj" and lemma(token.head) in REPORTING_VERBS and "subject PERSON" in nearest:
+                    # who says it, after what is said: the subject of what is said ("Paul hopes
+                    # to meet Putin in July, he said": Paul), not the nearest name
+                    return nearest["subject PERSON"]
+                # else the nearest person ("... stick up for Trump after he sided with Putin":
+                # Trump), then the last subject
+                return nearest.get("PERSON") or self.last_subject.get("PERSON") or self.last.get("PERSON")
             if lower in NEUTER_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass", "poss"):
                 # only as a subject or owner ("it said", "its plan"): "ruled them out" is too often a thing
                 for label in NEUTER_LABELS:

@@ -34,11 +34,11 @@ def names_match(first: str, second: str) -> bool:
     acronym ("EU" / "European Union"), or when their last words (the surname) are
     near-identical spellings.
     """
+    if acronym_of(first, second) or acronym_of(second, first):
+        return True  # (before the titles are dropped: "DR" / "Democratic Republic")
     a, b = name_words(first), name_words(second)
     if not a or not b:
         return False
-    if acronym_of(first, second) or acronym_of(second, first):
-        return True
     if set(a) <= set(b) or set(b) <= set(a):
         return True
     surnames = JaroWinkler.similarity(a[-1], b[-1]) >= NAME_SIMILARITY
