@@ -396,10 +396,9 @@ def _tie_reports(doc: "Doc", quoted: set[int], drafts: list[Draft]) -> None:
         content: Optional[Draft] = None
         said: list[int] = [t.i for c in verb.children if c.dep_ in ("ccomp", "parataxis") for t in c.subtree]
         complement = next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i in by_token), None)
-        below = _highest_event_in(verb, by_token)
         if complement is not None:
             content = by_token[complement.i]
-        elif below is not None:
+        elif (below := _highest_event_in(verb, by_token)) is not None:
             content = below  # "Putin said he would be happy to meet Trump": a state, then the event
         elif verb.dep_ in ("ccomp", "parataxis") and verb.head.i in by_token:
             content = by_token[verb.head.i]

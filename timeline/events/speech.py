@@ -18,7 +18,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Optional, Sequence
 
 from ..model import TimeValue
-from .parse import QUOTES, is_reporting, reporting_verb_near
+from .parse import QUOTES, is_reporting, quote_runs, reporting_verb_near
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -51,7 +51,7 @@ class QuotedSpeech:
         spans = [(doc.char_span(start, end, alignment_mode="expand"), value) for start, end, value in expressions]
         quoted = _quoted(doc)
         found: dict[int, date] = {}
-        for first, last in _runs(quoted):
+        for first, last in quote_runs(quoted):
             inside = [k for k, (span, _) in enumerate(spans) if span is not None and first <= span.start and span.end <= last]
             if not inside:
                 continue
@@ -81,16 +81,6 @@ def _quoted(doc: "Doc") -> set[int]:
         elif inside:
             quoted.add(token.i)
     return quoted
-
-
-def _runs(quoted: set[int]) -> list[tuple[int, int]]:
-    runs: list[tuple[int, int]] = []
-    for index in sorted(quoted):
-        if runs and runs[-1][1] == index:
-            runs[-1] = (runs[-1][0], index + 1)
-        else:
-            runs.append((index, index + 1))
-    return runs
 
 
 def _day(value: TimeValue) -> Optional[date]:

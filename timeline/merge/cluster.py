@@ -47,7 +47,6 @@ from attrs import define
 from ..model import Mention, Status
 from ..order import mention_sort_key
 from .blocking import WINDOW, MergeStats, candidate_pairs
-from .names import names_match
 from .similarity import (
     Profile,
     Settings,
@@ -58,6 +57,7 @@ from .similarity import (
     different_ordinals,
     different_times,
     linked,
+    named_apart,
     named_participants,
     related_predicates,
     same_speaker,
@@ -174,9 +174,8 @@ class _Group:
             done = published
         if published is not None and profile.status is Status.PLANNED and (end is None or end >= published):
             planned = published
-        roles = {} if profile.attribution_of is not None else {profile.root: [profile]}
-        clocks = [profile.clock] if profile.clock is not None and profile.attribution_of is None else []
-        return cls([index], window, roles, done, planned, {profile.key}, set(profile.together), clocks)
+        clocks = [profile.clock] if profile.clock is not None else []
+        return cls([index], window, {profile.root: [profile]}, done, planned, {profile.key}, set(profile.together), clocks)
 
     def allows(self, other: "_Group") -> bool:
         window = _intersect(self.window, other.window)
@@ -198,7 +197,7 @@ class _Group:
                     if different_doers(a, b) or a.negated != b.negated or different_ordinals(a, b):
                         return False
             # one predicate: its named participants on either side must meet somewhere
-            if root in other.roles and _named_apart(
+            if root in other.roles and named_apart(
                 [n for a in profiles for n in named_participants(a)], [n for b in other.roles[root] for n in named_participants(b)]
             ):
                 return False
@@ -215,19 +214,6 @@ class _Group:
             self.roles.setdefault(root, []).extend(profiles)
         self.done_by = min((d for d in (self.done_by, other.done_by) if d is not None), default=None)
         self.not_before = max((d for d in (self.not_before, other.not_before) if d is not None), default=None)
-
-
-def _named_apart(first: list[tuple[str, str]], second: list[tuple[str, str]]) -> bool:
-    """Both groups name participants of one kind, and not one of them is named by both: two
-    events ("the 2016 U.S. election" / "the Ukrainian elections")."""
-    compared = False
-    for a, kind_a in first:
-        for b, kind_b in second:
-            if kind_a == kind_b:
-                compared = True
-                if names_match(a, b):
-                    return False
-    return compared
 
 
 def _intersect(first: Optional[tuple[date, date]], second: Optional[tuple[date, date]]):
@@ -324,7 +310,7 @@ def _join_lone_predicates(groups: dict[int, _Group], owner: list[int], profiles:
 
 
 def _may_be(undated: Profile, dated: Profile, weights: Weights) -> bool:
-    """Nothing tells the two apart, and the undated one is bare ("the meeting will be called")
+    """Nothing tells the two apart, and the undated one is bare ("the meeting will be held")
     or shares a word beyond the predicate ("the senator launched a campaign" is not "NASA
     launched a rocket from Florida")."""
     if not compatible(undated, dated) or different_objects(undated, dated):

@@ -26,7 +26,7 @@ def _entry_when(mentions: Sequence[Mention]) -> tuple[Optional[TimeValue], tuple
     Attributions date the saying, not the event ("..., NASA said on Tuesday"): they count only
     where nothing else dates the entry (then what is reported was so by the day it was said)."""
     events = [m for m in mentions if m.attribution_of is None]
-    if events and len(events) < len(mentions) and any(m.when is not None and m.when.start is not None for m in events):
+    if len(events) < len(mentions) and any(m.when is not None and m.when.start is not None for m in events):
         mentions = events
     dated = [m.when for m in mentions if m.when is not None and m.when.start is not None and m.dated_by != "published"]
     if not dated:

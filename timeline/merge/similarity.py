@@ -49,6 +49,7 @@ __all__ = [
     "different_ordinals",
     "different_times",
     "is_leaf",
+    "named_apart",
     "named_participants",
     "related_predicates",
     "same_speaker",
@@ -306,9 +307,15 @@ def different_participants(first: Profile, second: Profile) -> bool:
     same: "the 2016 U.S. election" / "the Ukrainian elections", "travel to Russia" / "visit the
     U.S."; the doer counts, so "Trump's Helsinki summit" meets "Donald Trump sided with Putin at
     a summit"."""
+    return named_apart(named_participants(first), named_participants(second))
+
+
+def named_apart(first: list[tuple[str, str]], second: list[tuple[str, str]]) -> bool:
+    """Both lists name participants of one kind, and not one name is in both (the names of two
+    mentions, or of two groups' mentions of one predicate)."""
     compared = False
-    for a, kind_a in named_participants(first):
-        for b, kind_b in named_participants(second):
+    for a, kind_a in first:
+        for b, kind_b in second:
             if kind_a == kind_b:
                 compared = True
                 if names_match(a, b):
