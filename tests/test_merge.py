@@ -411,6 +411,19 @@ def test_an_undated_mention_joins_the_one_dated_group_of_its_predicate():
         assert sorted(len(e.mentions) for e in assemble(ARTICLES, order)) == [1, 1, 1]
 
 
+
+def test_of_two_dated_groups_of_a_predicate_an_undated_mention_joins_the_one_its_status_allows():
+    """The story dates a meeting held on Thursday 2 August and one planned for Thursday 9
+    August. "The meeting will be held", published on 6 August, can only be the later one; "the
+    meeting was held", published that day, only the earlier one."""
+    held = mention("A", 10, "meeting", "meet", keywords=("board", "shareholder"), when="2018-08-02", summary="the board held a shareholder meeting on Thursday")
+    planned = mention("A", 300, "meeting", "meet", status=Status.PLANNED, keywords=("budget", "senate"), when="2018-08-09", summary="a meeting on the budget next Thursday")
+    will_be = mention("B", 10, "meeting", "meet", status=Status.PLANNED, keywords=("hold",), summary="the meeting will be held")
+    was = mention("B", 300, "meeting", "meet", keywords=("hold",), summary="the meeting was held")
+    for order in ([held, planned, will_be, was], [was, will_be, planned, held]):
+        groups = {frozenset(m.summary for m in e.mentions) for e in assemble(ARTICLES, order)}
+        assert groups == {frozenset({held.summary, was.summary}), frozenset({planned.summary, will_be.summary})}
+
 def at(m: Mention, value: str) -> Mention:
     """``m`` dated to a time of day (``2018-08-06TMO``, ``2018-08-06T23:21``)."""
     return attrs.evolve(m, when=TimeValue("TIME", value), time_text=value)

@@ -303,7 +303,9 @@ def _join_lone_predicates(groups: dict[int, _Group], owner: list[int], profiles:
             profile = profiles[member]
             if profile.statement or profile.attribution_of is not None:
                 continue
-            others = dated.get(profile.root, [])
+            # only the dated groups it could be count (a plan published on Thursday is not
+            # Tuesday's meeting)
+            others = [o for o in dated.get(profile.root, []) if groups[owner[o]].allows(groups[key])]
             if len({owner[o] for o in others}) == 1 and _may_be(profile, profiles[others[0]], weights):
                 join(others[0], member)
                 break
