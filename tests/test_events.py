@@ -341,3 +341,14 @@ def test_event_nouns_derive_from_their_verbs(word, verb):
     """A noun of a verb and its particle is that phrasal verb, as ``predicate_lemma`` spells
     "rolled back" ("roll back"), and not the bare verb: a rollback is no rollout."""
     assert root(word) == verb
+
+
+@pytest.mark.parametrize(
+    "text,lemma",
+    [("NASA is rolling its rocket back to the hangar.", "roll back"), ("NASA rolled back the rocket on Monday.", "roll back"),
+     ("The army pulled the troops back from the border.", "pull back"), ("The rocket went back to the hangar.", "go back")],
+)  # fmt: skip
+def test_a_particle_split_from_its_verb_by_the_object_is_still_the_phrasal_verb(text, lemma):
+    """The parser reads "back" after an object as an adverb; the predicate is the phrasal verb
+    whether or not the object splits it, so "rolling the rocket back" is a rollback."""
+    assert one(text).lemma == lemma

@@ -348,6 +348,11 @@ SIMULTANEOUS_PREPOSITIONS = frozenset({"at", "during", "in", "on", "over", "amid
 # after the bombing" (1: later), "two weeks before the vote" (-1: earlier).
 ANCHORING_PREPOSITIONS: dict[str, int] = {"after": 1, "before": -1}
 
+# Particles the parser reads as adverbs when the object splits them from their verb: "rolling
+# the rocket back to the hangar" is "roll back" (as "rolled back the rocket", where they are
+# particles), "pulled the troops back" is "pull back".
+SPLIT_PARTICLES = frozenset({"back"})
+
 # Modifiers of a definite event noun that refer back to an earlier event ("the previous trip").
 ANAPHORIC_MODIFIERS = frozenset({"previous", "past", "last", "recent", "earlier", "prior", "same", "that"})
 

@@ -18,6 +18,7 @@ from ..lexicon import (
     IRREGULAR_ROOTS,
     NOT_EVENT_NOUNS,
     PARTICLE_NOUN_ENDINGS,
+    SPLIT_PARTICLES,
 )
 
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ def predicate_lemma(token: "Token") -> str:
     doc = token.doc
     if lemma in VERB_PREFIXES and token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and doc[token.i + 2].is_alpha:
         lemma = lemma + doc[token.i + 2].lemma_.lower()
-    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+    particle = next((c.lower_ for c in token.children if c.dep_ == "prt" or c.dep_ == "advmod" and c.lower_ in SPLIT_PARTICLES and c.i > token.i), None)
     return f"{lemma} {particle}" if particle else lemma
 
 
