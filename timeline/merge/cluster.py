@@ -285,10 +285,18 @@ def cluster(
     return result
 
 
+#: A story that dates more events of one predicate than this ("meeting" on many days) leaves an
+#: undated mention of it apart without comparing it with each (which also keeps the pass linear).
+LONE_PREDICATE_GROUPS = 4
+
+
 def _join_lone_predicates(groups: dict[int, _Group], owner: list[int], profiles: list[Profile], weights: Weights, join) -> None:
     """An undated group whose predicate the story dates in one group only joins that group
-    ("the hearing will be held" / "the court set a hearing for Friday morning"): one predicate is one event of the story unless the story tells of two; where it
-    dates two, nothing says which one is meant, and the group stays apart."""
+    ("the hearing will be held" / "the court set a hearing for Friday morning"): one predicate
+    is one event of the story unless the story tells of two. Only the dated groups it could be
+    count: "the meeting will be held", published on Thursday, is not Tuesday's meeting, so of
+    Tuesday's and Friday's it can only be Friday's. Where two remain, nothing says which one is
+    meant, and the group stays apart."""
     dated: dict[str, list[int]] = {}  # predicate -> a member of each dated group that has it
     for group in groups.values():
         if group.window is not None:
@@ -303,12 +311,17 @@ def _join_lone_predicates(groups: dict[int, _Group], owner: list[int], profiles:
             profile = profiles[member]
             if profile.statement or profile.attribution_of is not None:
                 continue
+            candidates = dict.fromkeys(owner[o] for o in dated.get(profile.root, ()))
+            if not candidates or len(candidates) > LONE_PREDICATE_GROUPS:
+                continue
             # only the dated groups it could be count (a plan published on Thursday is not
             # Tuesday's meeting)
-            others = [o for o in dated.get(profile.root, []) if groups[owner[o]].allows(groups[key])]
-            if len({owner[o] for o in others}) == 1 and _may_be(profile, profiles[others[0]], weights):
-                join(others[0], member)
-                break
+            allowed = [g for g in candidates if groups[g].allows(groups[key])]
+            if len(allowed) == 1:
+                target = next(o for o in dated[profile.root] if owner[o] == allowed[0])
+                if _may_be(profile, profiles[target], weights):
+                    join(target, member)
+                    break
 
 
 def _may_be(undated: Profile, dated: Profile, weights: Weights) -> bool:
