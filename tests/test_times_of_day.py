@@ -178,6 +178,12 @@ SENTENCES = [
     ("The ceremony begins at noon today.", [("noon today", "2018-08-06T12:00", True, None)]),
     ("Witnesses said the blast came at about 10:35 a.m.", [("about 10:35 a.m.", "2018-08-06T10:35", True, "APPROX")]),
     ("The council met today. Now it must decide.", [("today", "2018-08-06", False, None), ("Now", "PRESENT_REF", False, None)]),
+    # clock times in one token, upper case, British dots, run together
+    ("The polls close at 9PM on Monday.", [("9PM on Monday", "2018-08-06T21:00", True, None)]),
+    ("The last train left at 10:45pm.", [("10:45pm", "2018-08-06T22:45", True, None)]),
+    ("He tweeted at 11.30am.", [("11.30am", "2018-08-06T11:30", True, None)]),
+    ("The board meets at 1030am.", [("1030am", "2018-08-06T10:30", True, None)]),
+    ("The show starts at 9 P.M.", [("9 P.M.", "2018-08-06T21:00", True, None)]),
 ]
 
 

@@ -246,9 +246,11 @@ _NUMERIC_SEEDS: dict[str, tuple[re.Pattern[str], tuple[tuple[str, ...], ...]]] =
         tuple((f"{y}-{m}-{d}",) for y in ("2018",) for m in ("8", "08") for d in ("2", "02"))
         + tuple((f"{m}/{d}/{y}",) for m in ("8", "12") for d in ("2", "31") for y in ("18", "018", "2018")),
     ),
+    # "3 pm", "3 P.M.", and one token: "9PM", "10:45pm", "11.30am", "1030am"
     "CLOCK": (
-        re.compile(r"[0-9]{1,2}(?::[0-9]{2})? ?(?:a\.?m\.?|p\.?m\.?)", re.IGNORECASE),
-        tuple((n, m) for n in ("3", "11", "3:30", "11:30") for m in ("am", "pm", "a.m.", "p.m.", "a.m", "p.m")),
+        re.compile(r"[0-9]{1,2}(?:[:.]?[0-9]{2})? ?(?:a\.?m\.?|p\.?m\.?)", re.IGNORECASE),
+        tuple((n, m) for n in ("3", "11", "3:30", "11:30") for m in ("am", "pm", "a.m.", "p.m.", "a.m", "p.m", "AM", "PM", "A.M.", "P.M."))
+        + tuple((n + m,) for n in ("3", "11", "3:30", "11:30", "3.30", "11.30", "330", "1130") for m in ("am", "pm", "AM", "PM")),
     ),
 }
 

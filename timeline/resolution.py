@@ -737,7 +737,9 @@ def clock_time(groups: Groups, context: Context) -> Optional[TimeValue]:
     if groups.get("named"):
         hour, minute = (0, 0) if groups["named"] == "midnight" else (12, 0)
     else:
-        clock = groups["clock"]
+        clock = groups["clock"].replace(".", ":")
+        if clock.isdigit() and len(clock) > 2:
+            clock = f"{clock[:-2]}:{clock[-2:]}"  # "1030am", "945pm"
         hour_text, _, minute_text = clock.partition(":")
         hour = int(hour_text) if hour_text.isdigit() else _CLOCK_WORDS[hour_text]
         minute = int(minute_text) if minute_text else 0

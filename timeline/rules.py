@@ -233,7 +233,8 @@ FRAGMENTS.update(
         ),
         "the": r"(?:the )?",
         "units": f"(?:{_alternation(set(UNITS) | set(UNIT_PLURALS))})",
-        "clock": r"(?:[0-9]{1,2}(?::[0-9]{2})?)",
+        # "9", "9:45", "9.45" (British), "0945" / "945" (run together, only before am/pm)
+        "clock": r"(?:[0-9]{1,2}(?:[:.]?[0-9]{2})?)",
         "ampm": r"(?:am|pm|a m|p m)",
     }
 )
@@ -327,7 +328,7 @@ RULES: tuple[Rule, ...] = (
     R("vague_duration", r"(?P<unit>years|months|weeks|days|hours|minutes|decades|centuries)", "duration"),
     # --- clock times ---
     R("clock_time",
-      r"(?:(?P<qmod>about|around|approximately) )?(?P<clock>{clock}) ?(?P<ampm>{ampm})(?: (?P<zone>{zone}|[a-z]{2,4}t))?(?: (?P<dayword>today|yesterday|tomorrow|tonight)| (?:on )?(?P<weekday>{weekday}))?", "clock_time"),
+      r"(?:(?P<qmod>about|around|approximately) )?(?P<clock>{clock}) ?(?P<ampm>{ampm})(?: \(?(?P<zone>{zone}|[a-z]{2,4}t)\)?)?(?: (?P<dayword>today|yesterday|tomorrow|tonight)| (?:on )?(?P<weekday>{weekday}))?", "clock_time"),
     R("clock_oclock", r"(?P<clock>[0-9]{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) o'?clock", "clock_time"),
     R("noon", r"(?P<named>noon|midnight|midday)(?: (?P<dayword>today|yesterday|tomorrow)| (?:on )?(?P<weekday>{weekday}))?", "clock_time"),
 )
