@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Iterable, Optional
 from ..detect import lemma
 from ..lexicon import ANAPHORIC_MODIFIERS, ANCHORING_PREPOSITIONS, RESCHEDULING_VERBS, SIMULTANEOUS_PREPOSITIONS
 from ..model import Status, TimeExpression, TimeValue
-from ..resolution import add_months, day_value, month_value, week_value
+from ..resolution import add_months, period_value
 from ..timex import TimexType
 from .draft import Dated, Draft
 from .parse import CLAUSE_DEPS, quoted_tokens
@@ -430,16 +430,6 @@ def _size(value: TimeValue) -> str:
     return "day" if days == 1 else "week" if days <= 7 else "month" if days <= 31 else "year"
 
 
-def _expressed(day: date, size: str) -> TimeValue:
-    if size == "day":
-        return TimeValue("DATE", day_value(day))
-    if size == "week":
-        return TimeValue("DATE", week_value(day))
-    if size == "month":
-        return TimeValue("DATE", month_value(day.year, day.month))
-    return TimeValue("DATE", f"{day.year:04d}")
-
-
 def shifted(anchor: TimeValue, offset: TimeValue, direction: int) -> Optional[TimeValue]:
     """``anchor`` moved by the duration ``offset`` (``direction`` 1: after, -1: before), at the
     coarser of the two granularities: 2013-04-15 + P3D = 2013-04-18; 2013-04 + P2Y = 2015; a
@@ -457,7 +447,7 @@ def shifted(anchor: TimeValue, offset: TimeValue, direction: int) -> Optional[Ti
     if count == "X":
         if unit != "D":
             return None
-        return _expressed(anchor.start, max(size, "month", key=_SIZES.index))
+        return TimeValue("DATE", period_value(max(size, "month", key=_SIZES.index), anchor.start, 0))
     n = int(count) * direction
     try:
         if unit in ("D", "W"):
@@ -469,4 +459,4 @@ def shifted(anchor: TimeValue, offset: TimeValue, direction: int) -> Optional[Ti
             day = date(anchor.start.year + n, anchor.start.month, 1)
     except (OverflowError, ValueError):
         return None  # before year 1 or after 9999
-    return _expressed(day, max(size, _UNIT_SIZES[unit], key=_SIZES.index))
+    return TimeValue("DATE", period_value(max(size, _UNIT_SIZES[unit], key=_SIZES.index), day, 0))

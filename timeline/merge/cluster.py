@@ -311,17 +311,17 @@ def _join_lone_predicates(groups: dict[int, _Group], owner: list[int], profiles:
             profile = profiles[member]
             if profile.statement or profile.attribution_of is not None:
                 continue
-            candidates = dict.fromkeys(owner[o] for o in dated.get(profile.root, ()))
+            candidates: dict[int, int] = {}  # dated group -> its first member with the predicate
+            for other in dated.get(profile.root, ()):
+                candidates.setdefault(owner[other], other)
             if not candidates or len(candidates) > LONE_PREDICATE_GROUPS:
                 continue
             # only the dated groups it could be count (a plan published on Thursday is not
             # Tuesday's meeting)
-            allowed = [g for g in candidates if groups[g].allows(groups[key])]
-            if len(allowed) == 1:
-                target = next(o for o in dated[profile.root] if owner[o] == allowed[0])
-                if _may_be(profile, profiles[target], weights):
-                    join(target, member)
-                    break
+            allowed = [candidates[g] for g in candidates if groups[g].allows(groups[key])]
+            if len(allowed) == 1 and _may_be(profile, profiles[allowed[0]], weights):
+                join(allowed[0], member)
+                break
 
 
 def _may_be(undated: Profile, dated: Profile, weights: Weights) -> bool:
