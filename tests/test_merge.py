@@ -424,6 +424,43 @@ def test_of_two_dated_groups_of_a_predicate_an_undated_mention_joins_the_one_its
         groups = {frozenset(m.summary for m in e.mentions) for e in assemble(ARTICLES, order)}
         assert groups == {frozenset({held.summary, was.summary}), frozenset({planned.summary, will_be.summary})}
 
+def test_of_two_dated_groups_of_a_predicate_an_undated_mention_joins_the_one_it_shares_its_words_with():
+    """Both meetings fit a mention of no status that constrains ("the meeting, reportedly
+    stormy"); the one whose words it shares ("board", "shareholder") is the one it tells of.
+    Sharing nothing with either, or as much with both, it stays apart. (The content threshold
+    is set out of reach, so that only this pass can join them.)"""
+    apart_in_content = Settings(content=0.99)
+    board = mention("A", 10, "meeting", "meet", keywords=("board", "shareholder"), when="2018-08-02", summary="the board held a shareholder meeting on Thursday")
+    budget = mention("A", 300, "meeting", "meet", keywords=("budget", "senate"), when="2018-07-26", summary="a senate meeting on the budget last Thursday")
+    stormy = mention("B", 10, "meeting", "meet", status=Status.REPORTED, keywords=("shareholder", "stormy"), summary="the shareholder meeting was stormy")
+    for order in ([board, budget, stormy], [stormy, budget, board]):
+        groups = {frozenset(m.summary for m in e.mentions) for e in assemble(ARTICLES, order, settings=apart_in_content)}
+        assert groups == {frozenset({board.summary, stormy.summary}), frozenset({budget.summary})}
+    for words in (("stormy",), ("shareholder", "senate")):
+        neither = attrs.evolve(stormy, keywords=words)
+        assert sorted(len(e.mentions) for e in assemble(ARTICLES, [board, budget, neither], settings=apart_in_content)) == [1, 1, 1]
+
+
+def test_a_bare_mention_of_a_day_joins_the_event_its_article_tells_of_that_day_once():
+    """"Friday's decision", in the article that tells "the jury condemned the defendant to
+    death on Friday", is that decision; two full clauses of one day in one article stay two
+    events, and the bare mention joins the one it shares a word with, never both."""
+    condemned = mention("B", 10, "condemned", "condemn", objects=("the defendant",), keywords=("jury", "death", "defendant"), when="2018-08-03", summary="the jury condemned the defendant to death on Friday")
+    decision = mention("B", 300, "decision", "decide", keywords=("jury",), when="2018-08-03", summary="the jury's Friday decision")
+    adjourned = mention("B", 600, "adjourned", "adjourn", objects=("the hearing",), keywords=("court", "recess", "hearing"), when="2018-08-03", summary="the court adjourned the hearing on Friday")
+    for order in ([condemned, decision], [decision, condemned]):
+        assert len(one_entry(assemble(ARTICLES, order)).mentions) == 2
+    for order in ([condemned, adjourned, decision], [decision, adjourned, condemned]):
+        groups = {frozenset(m.summary for m in e.mentions) for e in assemble(ARTICLES, order)}
+        assert groups == {frozenset({condemned.summary, decision.summary}), frozenset({adjourned.summary})}
+    # not bare: a clause with its own doer is not taken for the day's event
+    ruled = mention("B", 300, "ruled", "rule", agent="Judge O'Toole", when="2018-08-03", summary="Judge O'Toole ruled on Friday")
+    assert len(assemble(ARTICLES, [condemned, ruled])) == 2
+    # nor is a day's mention of another article (that is the one-day tier's to judge)
+    elsewhere = attrs.evolve(decision, article="A", published="2018-08-03")
+    assert len(assemble(ARTICLES, [condemned, attrs.evolve(elsewhere, keywords=())])) == 2
+
+
 def at(m: Mention, value: str) -> Mention:
     """``m`` dated to a time of day (``2018-08-06TMO``, ``2018-08-06T23:21``)."""
     return attrs.evolve(m, when=TimeValue("TIME", value), time_text=value)

@@ -20,7 +20,10 @@ gets the strongest link the evidence supports, in tiers from most to least certa
    report ("Meyer added") or their words overlap like undated mentions of one predicate; and two
    reports of the same words by whoever ("Europe's drug watchdog has said the vaccine
    ..." / "The European Medicines Agency said today ...");
-6. **one week** — both dated to overlapping weeks or days, their sentences sharing a word.
+6. **one week** — both dated to overlapping weeks or days, their sentences sharing a word;
+7. **a bare mention of a day** — in one article, a mention of nothing but an event and its day
+   ("Friday's decision") and an event the article tells in full on that day ("the jury
+   condemned him to death on Friday"): the bare one joins its strongest such link only, once.
 
 Links are taken tier by tier, strongest first within a tier, and a link joins two groups only
 when the groups fit together as a whole: their dates overlap, no predicate has two named doers
@@ -38,6 +41,7 @@ order first, and ties are broken by that order.
 
 from __future__ import annotations
 
+import itertools
 import json
 from datetime import date
 from typing import Iterable, Iterator, Optional
@@ -66,7 +70,7 @@ from .similarity import (
 __all__ = ["canonical", "cluster", "links"]
 
 # The tiers of :func:`links`, most certain first.
-TOLD, DATED, UNDATED, SAME_DAY, STATEMENT, SAME_WEEK = range(6)
+TOLD, DATED, UNDATED, SAME_DAY, STATEMENT, SAME_WEEK, BARE_DAY = range(7)
 
 
 def _full_key(mention: Mention) -> str:
@@ -119,6 +123,11 @@ def link(first: Profile, second: Profile, weights: Weights, settings: Settings) 
             return STATEMENT, overlap  # two reports of the same words: "its drug agency said" ...
     if dated and first.precise and second.precise and alike and overlap > settings.day and (first.article != second.article or settings.day_in_one_article):
         return SAME_WEEK, overlap
+    if same_day and alike and first.article == second.article and first.bare != second.bare:
+        # "Friday's decision was the conclusion ...", where the article tells that "the jury
+        # condemned him on Friday": a bare mention of the day is the event the article tells of
+        # that day in full (two bare ones tell nothing of each other)
+        return BARE_DAY, strength
     return None
 
 
@@ -271,13 +280,19 @@ def cluster(
     leaves = {i for i in range(n) if profiles[i].leaf}
     placed: set[int] = set()
     for tier, _, i, j in found:
-        if tier == TOLD or (i not in leaves and j not in leaves):
+        if tier == TOLD or (tier != BARE_DAY and i not in leaves and j not in leaves):
             join(i, j)
     for tier, _, i, j in found:  # a leaf joins the group of its strongest link, once
         for leaf, other in ((i, j), (j, i)):
             if leaf in leaves and other not in leaves and leaf not in placed and len(groups[owner[leaf]].members) == 1:
                 join(other, leaf)
                 placed.add(leaf)
+    joined_bare: set[int] = set()
+    for tier, _, i, j in found:  # a bare mention of a day joins its strongest one of that day, once
+        for bare, other in ((i, j), (j, i)):
+            if tier == BARE_DAY and profiles[bare].bare and bare not in joined_bare:
+                join(other, bare)
+                joined_bare.add(bare)
     _join_lone_predicates(groups, owner, profiles, weights, join)
     result = [[ordered[i] for i in sorted(group.members)] for _, group in sorted(groups.items())]
     if stats is not None and result:
@@ -295,8 +310,9 @@ def _join_lone_predicates(groups: dict[int, _Group], owner: list[int], profiles:
     ("the hearing will be held" / "the court set a hearing for Friday morning"): one predicate
     is one event of the story unless the story tells of two. Only the dated groups it could be
     count: "the meeting will be held", published on Thursday, is not Tuesday's meeting, so of
-    Tuesday's and Friday's it can only be Friday's. Where two remain, nothing says which one is
-    meant, and the group stays apart."""
+    Tuesday's and Friday's it can only be Friday's. Where two remain, the one it shares clearly
+    more words with is meant (:func:`_nearest_in_content`); otherwise nothing says which, and
+    the group stays apart."""
     dated: dict[str, list[int]] = {}  # predicate -> a member of each dated group that has it
     for group in groups.values():
         if group.window is not None:
@@ -319,9 +335,35 @@ def _join_lone_predicates(groups: dict[int, _Group], owner: list[int], profiles:
             # only the dated groups it could be count (a plan published on Thursday is not
             # Tuesday's meeting)
             allowed = [candidates[g] for g in candidates if groups[g].allows(groups[key])]
+            if len(allowed) > 1:
+                allowed = _nearest_in_content(profile, allowed, groups, owner, weights)
             if len(allowed) == 1 and _may_be(profile, profiles[allowed[0]], weights):
                 join(allowed[0], member)
                 break
+
+
+def _nearest_in_content(
+    profile: Profile, allowed: list[int], groups: dict[int, _Group], owner: list[int], weights: Weights
+) -> list[int]:
+    """Of several dated groups of one predicate, the one the mention shares clearly more of its
+    own words with ("the jury recommended a death sentence": the jury's sentence, not the
+    judge's), or all of them when none stands out."""
+    own = profile.words - profile.predicates
+    scores = []
+    for member in allowed:
+        # (its first few mentions of the predicate: enough to know it, and keeps the pass linear)
+        told = itertools.islice(groups[owner[member]].roles.get(profile.root, ()), CONTENT_MENTIONS)
+        words = frozenset().union(*(p.words - p.predicates for p in told))
+        scores.append((weights.cosine(own, words), member))
+    scores.sort(reverse=True)
+    best, second = scores[0][0], scores[1][0]
+    return [scores[0][1]] if best > 0 and best >= CONTENT_MARGIN * second else allowed
+
+
+#: How many times more an undated mention must share with one dated group of its predicate than
+#: with the next to be taken for it (set before measuring, not tuned).
+CONTENT_MARGIN = 2.0
+CONTENT_MENTIONS = 8
 
 
 def _may_be(undated: Profile, dated: Profile, weights: Weights) -> bool:

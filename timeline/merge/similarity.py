@@ -175,6 +175,9 @@ class Profile:
     sentence_words: frozenset[str]
     #: The day and the minutes of it the text gives ("at 11.30am on Friday", "Friday morning").
     clock: Optional[tuple[date, int, int]] = None
+    #: Nothing but the event and its date: no doer, object or named participant, two content
+    #: words or fewer ("Friday's decision", "halted today's launch").
+    bare: bool = False
 
     @classmethod
     def of(cls, mention: Mention) -> "Profile":
@@ -212,6 +215,7 @@ class Profile:
             mention.ordinal,
             words | frozenset(mention.context),
             time_of_day(when) if start is not None and start == end else None,
+            _bare(mention, words),
         )
 
     @property
@@ -241,6 +245,12 @@ def is_leaf(mention: Mention, words: Optional[frozenset[str]] = None) -> bool:
     noun = mention.lemma in (mention.trigger.lower(), mention.trigger.lower().rstrip("s"))
     named = any(p.label for p in mention.participants)
     return noun and not named and mention.summary.lower().startswith(_DEFINITE)
+
+
+def _bare(mention: Mention, words: frozenset[str]) -> bool:
+    named = any(p.label for p in mention.participants)
+    acting = any(p.role in ("doer", "object") for p in mention.participants)
+    return len(words) <= 2 and not named and not acting and not (words & STATEMENTS)
 
 
 class Weights:
