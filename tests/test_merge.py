@@ -441,6 +441,22 @@ def test_of_two_dated_groups_of_a_predicate_an_undated_mention_joins_the_one_it_
         assert sorted(len(e.mentions) for e in assemble(ARTICLES, [board, budget, neither], settings=apart_in_content)) == [1, 1, 1]
 
 
+def test_a_mention_dated_by_its_publication_only_joins_the_one_dated_group_of_its_predicate_it_can_be():
+    """"He has been sentenced", published on Monday 6 August, has no date of its own: of the
+    story's sentencing by the jury in July and the judge's on Saturday 4 August, it can only be
+    the judge's. Without a dated group in reach it stays apart."""
+    jury = mention("A", 10, "sentenced", "sentence", objects=("the defendant",), keywords=("jury", "defendant", "death"), when="2018-07-13", summary="the jury sentenced the defendant to death on July 13")
+    judge = mention("A", 300, "sentenced", "sentence", objects=("the defendant",), keywords=("judge", "formally", "defendant"), when="2018-08-04", summary="a judge formally sentenced the defendant on Saturday")
+    published = mention("B", 10, "sentenced", "sentence", keywords=("defendant", "appeal"), when="2018-08-06", summary="the defendant has been sentenced")
+    published = attrs.evolve(published, dated_by="published")
+    apart_in_content = Settings(content=0.99)
+    for order in ([jury, judge, published], [published, judge, jury]):
+        groups = {frozenset(m.summary for m in e.mentions) for e in assemble(ARTICLES, order, settings=apart_in_content)}
+        assert groups == {frozenset({judge.summary, published.summary}), frozenset({jury.summary})}
+    earlier = attrs.evolve(judge, when=day("2018-07-20"), time_text="2018-07-20")
+    assert len(assemble(ARTICLES, [jury, earlier, published], settings=apart_in_content)) == 3
+
+
 def test_a_bare_mention_of_a_day_joins_the_event_its_article_tells_of_that_day_once():
     """"Friday's decision", in the article that tells "the jury condemned the defendant to
     death on Friday", is that decision; two full clauses of one day in one article stay two

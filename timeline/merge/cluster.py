@@ -322,14 +322,25 @@ def _join_lone_predicates(groups: dict[int, _Group], owner: list[int], profiles:
                 if not profile.statement and profile.attribution_of is None and profile.root not in seen:
                     seen.add(profile.root)
                     dated.setdefault(profile.root, []).append(member)
-    for key in sorted(k for k, g in groups.items() if g.window is None):
+    def lone(group: _Group) -> bool:
+        # undated, or dated by its publication only and of one predicate: "has been sentenced",
+        # published on Wednesday, has no date of its own, and its publication only narrows the
+        # groups it can be (a group that tells of deaths and of the outbreak is more than "the
+        # outbreak" of some day)
+        if group.window is None:
+            return True
+        told = (profiles[m] for m in group.members)
+        return all(p.when is None and p.root == profiles[group.members[0]].root for p in told)
+
+    for key in sorted(k for k, g in groups.items() if lone(g)):
         for member in groups[key].members if key in groups else ():
             profile = profiles[member]
             if profile.statement or profile.attribution_of is not None:
                 continue
             candidates: dict[int, int] = {}  # dated group -> its first member with the predicate
             for other in dated.get(profile.root, ()):
-                candidates.setdefault(owner[other], other)
+                if owner[other] != key:
+                    candidates.setdefault(owner[other], other)
             if not candidates or len(candidates) > LONE_PREDICATE_GROUPS:
                 continue
             # only the dated groups it could be count (a plan published on Thursday is not
