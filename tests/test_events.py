@@ -195,6 +195,14 @@ def test_a_will_clause_takes_no_date_in_a_year_before_publication(text, expected
     assert when(visit) == expected
 
 
+def test_a_past_year_hung_on_a_will_clause_goes_to_the_past_clause_before_it():
+    """The parse hangs "to a 12% margin in 2016" on "will encounter"; the year belongs to "had
+    grown", the clause told in the past just before it."""
+    found = {m.lemma: m for m in events("Smith will encounter a lot of anger in the party at the sacking of Jones, who was popular and had grown the vote substantially, to a 12% margin in 2016.")}
+    assert when(found["encounter"]) is None
+    assert (when(found["grow"]), found["grow"].dated_by, found["grow"].time_text) == ("2016", "text", "2016")
+
+
 def test_a_participle_without_an_event_of_its_own_dates_the_event_noun_it_describes():
     poll = next(m for m in events("A poll conducted last month by a radio station showed strong support.") if m.lemma == "poll")
     assert (when(poll), poll.dated_by) == ("2018-07", "text")

@@ -124,7 +124,11 @@ class ArticleEvents:
                 if _future_in_a_past_year(draft, self.anchor):
                     # "the minister will face anger over the plant, to a record output in
                     # 2015": the parse can hang an earlier year on a "will" clause; no date
-                    # rather than that one
+                    # rather than that one, and the year goes to the past clause it follows
+                    # ("the plant, which had doubled its output, to a record in 2015")
+                    past = _past_clause_before_date(draft, ordered)
+                    if past is not None:
+                        past.when, past.time_text, past.dated_by, past.anchored_to = draft.when, draft.time_text, "text", draft.anchored_to
                     draft.when, draft.time_text, draft.dated_by, draft.anchored_to = None, None, "none", None
         date_from_discourse(ordered, ordered)
         if self.anchor is not None:
@@ -297,6 +301,23 @@ def _future_in_a_past_year(draft: Draft, published: date) -> bool:
     if verb is None or not any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in verb.children):
         return False
     return when.end < date(published.year, 1, 1)
+
+
+def _past_clause_before_date(draft: Draft, drafts: list[Draft]) -> Optional[Draft]:
+    """The undated clause told in the past that comes last between ``draft``'s verb and the
+    date the parse gave it, in its sentence ("had doubled its output" in "will face anger over
+    the plant, which had doubled its output, to a record in 2015"), or None."""
+    at = next((d.tokens[0] for d in draft.times if d.expression.value == draft.when), None)
+    if at is None:
+        return None
+    doc, sentence = draft.head.doc, draft.head.sent
+    between = [
+        other
+        for other in drafts
+        if other is not draft and other.head.doc is doc and other.head.sent == sentence and draft.head.i < other.head.i < at
+        and other.when is None and other.status is Status.HAPPENED and not other.in_quote and other.head.tag_ in ("VBD", "VBN")
+    ]
+    return max(between, key=lambda other: other.head.i, default=None)
 
 
 def _news_perfect(draft: Draft) -> bool:
