@@ -195,6 +195,13 @@ def test_a_will_clause_takes_no_date_in_a_year_before_publication(text, expected
     assert when(visit) == expected
 
 
+def test_a_noun_at_the_end_of_a_list_tagged_as_a_verb_is_no_event():
+    """The tagger reads "lettuce" as a verb joined to "tomatoes"; a bare base form in a list
+    of nouns, with nothing of its own, is a noun."""
+    text = "The outbreak has caused chaos among growers after Germany warned against eating raw cucumbers, tomatoes or lettuce."
+    assert [m.lemma for m in events(text)] == ["cause", "warn"]
+
+
 def test_a_past_year_hung_on_a_will_clause_goes_to_the_past_clause_before_it():
     """The parse hangs "to a 12% margin in 2016" on "will encounter"; the year belongs to "had
     grown", the clause told in the past just before it."""

@@ -152,6 +152,10 @@ def _event_subject(verb: "Token", blocked: set[int]) -> Optional["Token"]:
 def _is_event_verb(token: "Token") -> bool:
     if token.pos_ != "VERB" or token.dep_ in ("amod", "aux", "auxpass", "compound"):
         return False
+    # "eating raw cucumbers, tomatoes or lettuce": a bare base form joined to a list of nouns,
+    # with no subject, object or modifier of its own, is a noun the tagger took for a verb
+    if token.dep_ == "conj" and token.tag_ == "VB" and token.head.pos_ in ("NOUN", "PROPN") and not any(c.dep_ not in ("cc", "punct") for c in token.children):
+        return False
     return True
 
 
