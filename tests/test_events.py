@@ -285,6 +285,15 @@ def test_the_doer_and_object_of_a_verb_and_of_a_noun():
     assert roles(noun) == [("doer", "Labour Party"), ("object", "John Smith")]
 
 
+def test_a_name_in_apposition_and_the_agent_of_a_carried_event_noun():
+    """"the Speaker, Tony Smith": the participant is the named one; "the announcement by X
+    came": X did the announcing, as in "X's announcement came"."""
+    announced = one("The announcement by the Speaker, Tony Smith, came ahead of the vote.")
+    assert (announced.lemma, roles(announced)) == ("announcement", [("doer", "Tony Smith")])
+    arrested = next(m for m in events("Police arrested the gang's leader, John Smith, on Monday.") if m.lemma == "arrest")
+    assert roles(arrested) == [("doer", "Police"), ("object", "John Smith")]
+
+
 def test_a_pronoun_reads_as_the_person_it_refers_to():
     found = events("Rand Paul invited Russian officials to Washington. He announced it on Monday.")
     assert found[-1].summary == "Rand Paul announced it on Monday"

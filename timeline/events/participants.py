@@ -119,6 +119,9 @@ class Referents:
             members = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
             if members is not None:
                 return self.name(members)
+        named_in_apposition = next((c for c in token.children if c.dep_ == "appos" and c.ent_type_ in ACTOR_LABELS), None)
+        if named_in_apposition is not None:
+            return self.name(named_in_apposition)  # "the Speaker, Tony Smith": Tony Smith
         if token.pos_ in ("NOUN", "PROPN"):
             # A participant without an entity: its head noun phrase ("Republican senators").
             named = next((c for c in token.children if c.dep_ in ("compound", "poss") and c.ent_type_ in AGENT_LABELS), None)
@@ -171,10 +174,13 @@ def participants_of(trigger: "Trigger", referents: Referents) -> list[Participan
         if passive and subject is not None:
             objects.insert(0, subject)
         if head.pos_ not in ("VERB", "AUX"):
+            # an event noun carried by a verb ("the announcement by the Speaker came"): its
+            # agent or possessor is the doer, as for the noun alone
             owner = possessor(head)
             objects += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "against") for g in c.children if g.dep_ == "pobj"]
-            if owner is not None and doer is None:
-                doer = owner
+            by = [g for c in head.children if c.dep_ in ("prep", "agent") and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
+            if doer is None:
+                doer = by[0] if by else owner
         others = [g for t in trigger.tokens for c in t.children if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
         found += [p for p in [_with_role(referents.name(doer), "doer")] if p]
         found += [p for t in with_conjuncts(objects) if (p := _with_role(referents.name(t), "object"))]
