@@ -202,6 +202,22 @@ def test_a_noun_at_the_end_of_a_list_tagged_as_a_verb_is_no_event():
     assert [m.lemma for m in events(text)] == ["cause", "warn"]
 
 
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("As a result, the European Union decided to ban imports of seeds.", True),
+        ("NASA agreed to move the launch date.", True),
+        ("NASA was set to begin the rollback on Monday.", True),
+        ("The EU will ban imports of seeds.", False),
+        ("NASA is set to begin the rollback.", False),
+        ("“We decided to ban the seeds,” the minister said.", False),  # a quote: as said, not as told
+    ],
+)
+def test_a_plan_told_in_the_past_says_so(text, expected):
+    plan = next(m for m in events(text) if m.status is Status.PLANNED)
+    assert plan.planned_in_past is expected
+
+
 def test_a_past_year_hung_on_a_will_clause_goes_to_the_past_clause_before_it():
     """The parse hangs "to a 12% margin in 2016" on "will encounter"; the year belongs to "had
     grown", the clause told in the past just before it."""

@@ -457,6 +457,18 @@ def test_a_mention_dated_by_its_publication_only_joins_the_one_dated_group_of_it
     assert len(assemble(ARTICLES, [jury, earlier, published], settings=apart_in_content)) == 3
 
 
+def test_a_plan_told_in_the_past_may_be_what_an_earlier_article_reports_done():
+    """"The EU decided to ban the seeds", published on Monday 6 August, may be the ban an
+    article of Friday 3 August reports imposed; "the EU will ban the seeds", told on Monday,
+    cannot."""
+    imposed = mention("A", 10, "imposed", "ban", agent="European Union", keywords=("seeds", "egypt"), when="2018-08-03", summary="the European Union imposed the ban on Friday")
+    decided = mention("B", 10, "ban", "ban", agent="European Union", status=Status.PLANNED, keywords=("seeds", "egypt"), summary="the European Union decided to ban the seeds")
+    for order in ([imposed, attrs.evolve(decided, planned_in_past=True)], [attrs.evolve(decided, planned_in_past=True), imposed]):
+        assert len(one_entry(assemble(ARTICLES, order)).mentions) == 2
+    for order in ([imposed, decided], [decided, imposed]):
+        assert len(assemble(ARTICLES, order)) == 2
+
+
 def test_a_bare_mention_of_a_day_joins_the_event_its_article_tells_of_that_day_once():
     """"Friday's decision", in the article that tells "the jury condemned the defendant to
     death on Friday", is that decision; two full clauses of one day in one article stay two

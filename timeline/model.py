@@ -473,6 +473,9 @@ class Mention:
     together_with: tuple[tuple[str, int, int, str], ...] = field(default=(), converter=_mention_keys)
     #: Which of several events of its kind it is, where the text numbers it ("the second ballot": 2).
     ordinal: Optional[int] = None
+    #: A plan told as made in the past ("the EU decided to ban imports", "NASA agreed to move
+    #: the launch"): made before the article, what it plans may be done by the time it is published.
+    planned_in_past: bool = False
 
     @property
     def key(self) -> tuple[str, int, int, str]:
@@ -508,6 +511,7 @@ class Mention:
             "position": self.position,
             "together_with": [list(key) for key in self.together_with],
             "ordinal": self.ordinal,
+            "planned_in_past": self.planned_in_past,
         }
 
     @classmethod
@@ -540,6 +544,7 @@ class Mention:
             position=data.get("position", 0),
             together_with=tuple(tuple(key) for key in data.get("together_with", ())),
             ordinal=data.get("ordinal"),
+            planned_in_past=bool(data.get("planned_in_past", False)),
         )
 
 

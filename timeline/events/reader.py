@@ -205,6 +205,7 @@ class ArticleEvents:
             context=tuple(w for w in self._context.get(id(draft), ()) if w not in keywords),
             position=self._position.get(id(draft), 0),
             ordinal=_ordinal(draft),
+            planned_in_past=_planned_in_past(draft),
         )
 
 
@@ -318,6 +319,22 @@ def _past_clause_before_date(draft: Draft, drafts: list[Draft]) -> Optional[Draf
         and other.when is None and other.status is Status.HAPPENED and not other.in_quote and other.head.tag_ in ("VBD", "VBN")
     ]
     return max(between, key=lambda other: other.head.i, default=None)
+
+
+def _planned_in_past(draft: Draft) -> bool:
+    """A plan whose planning is told in the past, outside quotes: "decided to ban", "agreed to
+    move the launch", "was set to begin", "had planned to" (not "will ban", "is set to begin",
+    "would call": those look ahead from when they are told)."""
+    if draft.status is not Status.PLANNED or draft.in_quote:
+        return False
+    verbs = [t for t in draft.trigger.tokens if t.pos_ in ("VERB", "AUX")]
+    if not verbs:
+        return False
+    governor = min(verbs, key=lambda t: len(list(t.ancestors)))
+    if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll") for c in governor.children):
+        return False
+    auxiliaries = {c.lower_ for c in governor.children if c.dep_ in ("aux", "auxpass")}
+    return governor.tag_ == "VBD" or bool(auxiliaries & {"was", "were", "had"})
 
 
 def _news_perfect(draft: Draft) -> bool:

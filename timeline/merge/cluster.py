@@ -181,8 +181,8 @@ class _Group:
         done = planned = None
         if published is not None and profile.status is Status.HAPPENED and (start is None or start <= published):
             done = published
-        if published is not None and profile.status is Status.PLANNED and (end is None or end >= published):
-            planned = published
+        if published is not None and profile.status is Status.PLANNED and not profile.planned_in_past and (end is None or end >= published):
+            planned = published  # ("decided to ban" was planned before it was published)
         clocks = [profile.clock] if profile.clock is not None else []
         return cls([index], window, {profile.root: [profile]}, done, planned, {profile.key}, set(profile.together), clocks)
 

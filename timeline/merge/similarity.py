@@ -178,6 +178,8 @@ class Profile:
     #: Nothing but the event and its date: no doer, object or named participant, two content
     #: words or fewer ("Friday's decision", "halted today's launch").
     bare: bool = False
+    #: A plan told as made in the past ("decided to ban"): it may be done by its publication.
+    planned_in_past: bool = False
 
     @classmethod
     def of(cls, mention: Mention) -> "Profile":
@@ -216,6 +218,7 @@ class Profile:
             words | frozenset(mention.context),
             time_of_day(when) if start is not None and start == end else None,
             _bare(mention, words),
+            mention.planned_in_past,
         )
 
     @property
@@ -367,6 +370,8 @@ def _planned_after_done(planned: Profile, done: Profile) -> bool:
     ("to meet Trump in Washington" on 6 August, "Trump's Helsinki summit" on 3 August)."""
     if planned.status is not Status.PLANNED or done.status is not Status.HAPPENED or planned.when is not None or done.when is not None:
         return False
+    if planned.planned_in_past:
+        return False  # "decided to ban": planned before it was told, perhaps done by then
     return planned.published is not None and done.published is not None and planned.published > done.published
 
 
