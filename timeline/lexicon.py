@@ -34,10 +34,8 @@ STATIVE_VERBS = frozenset(
 
 # Verbs whose event is their complement: aspect ("began deliberations", "is set to begin"),
 # intention and attempt ("aims to land a probe", "agreed to move the launch", "electing
-# instead to give that statement"), modality ("is expected to make landfall"), handing in
-# ("formally submitted his resignation", "tendered her resignation": the resignation; "submitted
-# documents" stays a submission). The complement is the event; the carrier gives its status
-# ("will begin" planned, "tried to" reported).
+# instead to give that statement"), modality ("is expected to make landfall"). The complement
+# is the event; the carrier gives its status ("will begin" planned, "tried to" reported).
 CARRIER_VERBS = frozenset(
     {
         "begin", "start", "continue", "resume", "finish", "complete", "stop", "cease", "keep",
@@ -46,7 +44,6 @@ CARRIER_VERBS = frozenset(
         "manage", "choose", "elect", "opt", "set", "schedule", "slate", "tend", "need", "have",
         "go", "help", "allow", "enable", "let", "force", "urge", "struggle", "rush", "offer",
         "volunteer", "appear", "seem", "happen", "due", "likely", "able", "poised", "ready",
-        "submit", "tender",
     }
 )  # fmt: skip
 
