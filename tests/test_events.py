@@ -310,6 +310,18 @@ def test_a_name_in_apposition_and_the_agent_of_a_carried_event_noun():
     assert roles(arrested) == [("doer", "Police"), ("object", "John Smith")]
 
 
+def test_a_description_that_repeats_two_words_of_a_name_the_article_gives_is_that_name():
+    """News describes in the lead what it names below: "Europe's food safety watchdog" is the
+    European Food Safety Authority; one shared word ("the safety board") is not enough."""
+    found = events("Europe's food safety watchdog has said seeds are the likely link. The European Food Safety Authority said today that seeds were to blame.")
+    assert [(m.summary, m.agent) for m in found if m.lemma == "say"] == [
+        ("Europe's food safety watchdog has said", "European Food Safety Authority"),
+        ("The European Food Safety Authority said today", "European Food Safety Authority"),
+    ]
+    board = next(m for m in events("The safety board has said seeds are the likely link. The European Food Safety Authority said today that seeds were to blame.") if m.lemma == "say")
+    assert (board.agent, roles(board)) == (None, [("doer", "safety board")])
+
+
 def test_a_pronoun_reads_as_the_person_it_refers_to():
     found = events("Rand Paul invited Russian officials to Washington. He announced it on Monday.")
     assert found[-1].summary == "Rand Paul announced it on Monday"

@@ -10,7 +10,9 @@ Jones"); other named participants (places, organisations in prepositional phrase
 the person last named as a subject (or named earlier in the same sentence), "I"/"we" in a
 quote to its speaker, "it"/"they" and descriptions ("the company", "the agency", "the
 minister") to the last entity of their kind. It is a recency heuristic, not a coreference
-model; it never guesses across kinds.
+model; it never guesses across kinds. When the article is read, a description that repeats two
+words of one name it gives anywhere is that name (:func:`named_descriptions`: "Europe's food
+safety watchdog" in the lead, "the European Food Safety Authority" below).
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ if TYPE_CHECKING:
 
     from .triggers import Trigger
 
-__all__ = ["Referents", "participants_of"]
+__all__ = ["Referents", "named_descriptions", "participants_of"]
 
 # Entity labels a neuter pronoun ("it", "they") can stand for.
 NEUTER_LABELS = ("ORG", "GPE", "PRODUCT", "NORP", "FAC")
@@ -56,6 +58,8 @@ class Referents:
     last_subject: dict[str, str] = field(factory=dict)
     #: For the segment being read: token index -> the name it refers to (pronouns, descriptions).
     resolved: dict[int, str] = field(factory=dict)
+    #: Every organisation, place or product the article names, with its label.
+    named: dict[str, str] = field(factory=dict)
 
     def read(self, doc: "Doc", speakers: dict[int, str], quoted: set[int]) -> None:
         """Resolve the pronouns and descriptions of one parsed segment, in reading order."""
@@ -74,6 +78,8 @@ class Referents:
                         nearest["subject " + label] = name
                     nearest[label] = name
                     self.last[label] = name
+                    if label in NEUTER_LABELS:
+                        self.named.setdefault(name, label)
 
     def _refer(self, token: "Token", nearest: dict[str, str], speakers: dict[int, str], quoted: set[int]) -> Optional[str]:
         lower = token.lower_
@@ -125,13 +131,22 @@ class Referents:
         if token.pos_ in ("NOUN", "PROPN"):
             # A participant without an entity: its head noun phrase ("Republican senators").
             named = next((c for c in token.children if c.dep_ in ("compound", "poss") and c.ent_type_ in AGENT_LABELS), None)
-            words = sorted([c for c in token.children if c.dep_ in ("amod", "compound") and c.ent_type_ not in ("DATE", "TIME")] + [token], key=lambda t: t.i)
+            words = sorted([c for c in _modifiers(token) if c.ent_type_ not in ("DATE", "TIME")] + [token], key=lambda t: t.i)
             text = clean_name(" ".join(t.text for t in words))
             return Participant(_role_placeholder, text, None) if named is None else Participant(_role_placeholder, text, None)
         return None
 
 
 _role_placeholder = "other"
+
+
+def _modifiers(token: "Token") -> list["Token"]:
+    """The compound and adjective modifiers of a noun, theirs included ("food safety watchdog")."""
+    found = []
+    for child in token.children:
+        if child.dep_ in ("compound", "amod"):
+            found += [child] + _modifiers(child)
+    return found
 
 
 def _label_of_name(referents: Referents, name: str) -> Optional[str]:
@@ -200,6 +215,20 @@ def participants_of(trigger: "Trigger", referents: Referents) -> list[Participan
         if participant.name and all(participant.name != known.name for known in unique):
             unique.append(participant)
     return unique
+
+
+def named_descriptions(participants: list[Participant], named: dict[str, str]) -> list[Participant]:
+    """Descriptions that repeat two words of one name the article gives, anywhere in it, read
+    as that name: "Europe's food safety watchdog has said ..." in the lead, "the European Food
+    Safety Authority said today" below (news names late what its lead describes)."""
+    resolved = []
+    for participant in participants:
+        words = set(participant.name.lower().split()) if participant.label is None else set()
+        matches = [name for name in named if len(words & set(name.lower().split())) >= 2] if len(words) >= 2 else []
+        if len(matches) == 1:
+            participant = Participant(participant.role, matches[0], named[matches[0]])
+        resolved.append(participant)
+    return resolved
 
 
 def doer_name(participants: list[Participant]) -> Optional[str]:

@@ -23,7 +23,7 @@ from ..resolution import Tense
 from .dates import attach_times, choose_date, date_from_discourse, is_date, link_simultaneous, settle_nesting, split_by_dates
 from .draft import Draft
 from .parse import entity_name, negated, quote_runs, quoted_tokens, reporting_verb_near, subject_of, tense_of_clause
-from .participants import Referents, participants_of
+from .participants import Referents, named_descriptions, participants_of
 from .summary import assign_clauses, clause_span, content_word, content_words, content_words_of, predicate_stems, summary_text, token_heads
 from .triggers import find_triggers
 from .words import event_class
@@ -131,6 +131,8 @@ class ArticleEvents:
                         past.when, past.time_text, past.dated_by, past.anchored_to = draft.when, draft.time_text, "text", draft.anchored_to
                     draft.when, draft.time_text, draft.dated_by, draft.anchored_to = None, None, "none", None
         date_from_discourse(ordered, ordered)
+        for draft in ordered:
+            draft.participants = named_descriptions(draft.participants, self.referents.named)
         if self.anchor is not None:
             for draft in ordered:
                 if draft.when is None and (_news_perfect(draft) or _statement_of_the_day(draft)):
