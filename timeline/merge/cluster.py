@@ -31,7 +31,8 @@ of one kind, two numbers ("the second ballot") or is both asserted and denied, n
 the same day that": two events), the named participants of one predicate on either
 side meet (one name of a kind in common), and what their reports allow holds (an undated "X
 happened" published on day P cannot be an event dated after P; a plan published on P cannot be
-an event before P, nor one that an article before P reported done). A *leaf* (a bare mention:
+an event before P, nor one that an article before P reported done, unless it is told as
+planned in the past: "decided to ban"). A *leaf* (a bare mention:
 "the outbreak", "said") only joins the group of its strongest link, so it never holds two groups
 together.
 
