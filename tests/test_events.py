@@ -218,6 +218,22 @@ def test_a_plan_told_in_the_past_says_so(text, expected):
     assert plan.planned_in_past is expected
 
 
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Three people have died from the infection.", 3),
+        ("The bacteria has killed at least 49 people.", 49),
+        ("Officials named an outbreak which has killed 22 and left 2,000 ill.", 22),
+        ("A 24-year-old also died.", None),  # a compound, not a count
+        ("Rebels were bombing the 2013 Boston Marathon.", None),  # a year
+        ("27 percent said the trial was fair.", None),  # a share
+    ],
+)
+def test_the_count_of_an_event_is_the_number_its_doers_or_objects_are_given(text, expected):
+    counted = next(m for m in events(text) if m.lemma in ("die", "kill", "outbreak", "bomb", "say"))
+    assert counted.count == expected
+
+
 def test_a_past_year_hung_on_a_will_clause_goes_to_the_past_clause_before_it():
     """The parse hangs "to a 12% margin in 2016" on "will encounter"; the year belongs to "had
     grown", the clause told in the past just before it."""

@@ -469,6 +469,16 @@ def test_a_plan_told_in_the_past_may_be_what_an_earlier_article_reports_done():
         assert len(assemble(ARTICLES, order)) == 2
 
 
+def test_two_counts_of_one_predicate_are_two_events():
+    """"Three people have died" (Friday) and "at least 16 people have died" (Monday, by then) are
+    a death toll on two days; the same count from two sources is one report."""
+    three = attrs.evolve(mention("A", 10, "died", "die", keywords=("people", "infection"), when="2018-08-03", summary="three people have died"), count=3)
+    sixteen = attrs.evolve(mention("B", 10, "died", "die", keywords=("people", "infection"), summary="at least 16 people have died"), count=16)
+    _apart(three, sixteen)
+    again = attrs.evolve(sixteen, count=3, summary="three people have died of the infection")
+    assert len(one_entry(assemble(ARTICLES, [three, again])).mentions) == 2
+
+
 def test_a_bare_mention_of_a_day_joins_the_event_its_article_tells_of_that_day_once():
     """"Friday's decision", in the article that tells "the jury condemned the defendant to
     death on Friday", is that decision; two full clauses of one day in one article stay two

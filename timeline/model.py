@@ -476,6 +476,10 @@ class Mention:
     #: A plan told as made in the past ("the EU decided to ban imports", "NASA agreed to move
     #: the launch"): made before the article, what it plans may be done by the time it is published.
     planned_in_past: bool = False
+    #: How many its doers or what it is done to number, where the text says ("three people have
+    #: died": 3, "has killed at least 49 people": 49): two counts of one predicate are two
+    #: reports of a changing figure (a death toll on two days).
+    count: Optional[int] = None
 
     @property
     def key(self) -> tuple[str, int, int, str]:
@@ -512,6 +516,7 @@ class Mention:
             "together_with": [list(key) for key in self.together_with],
             "ordinal": self.ordinal,
             "planned_in_past": self.planned_in_past,
+            "count": self.count,
         }
 
     @classmethod
@@ -545,6 +550,7 @@ class Mention:
             together_with=tuple(tuple(key) for key in data.get("together_with", ())),
             ordinal=data.get("ordinal"),
             planned_in_past=bool(data.get("planned_in_past", False)),
+            count=data.get("count"),
         )
 
 

@@ -20,6 +20,7 @@ from ..detect import lemma
 from ..lexicon import ANNOUNCING_VERBS, HYPOTHETICAL_MARKERS, ORDINALS, REPORTING_VERBS, STATEMENT_VERBS
 from ..model import Mention, Sentence, Status, TimeExpression, TimeValue
 from ..resolution import Tense
+from ..rules import number_value
 from .dates import attach_times, choose_date, date_from_discourse, is_date, link_simultaneous, settle_nesting, split_by_dates
 from .draft import Draft
 from .parse import entity_name, negated, quote_runs, quoted_tokens, reporting_verb_near, subject_of, tense_of_clause
@@ -208,6 +209,7 @@ class ArticleEvents:
             position=self._position.get(id(draft), 0),
             ordinal=_ordinal(draft),
             planned_in_past=_planned_in_past(draft),
+            count=_count(draft),
         )
 
 
@@ -229,6 +231,28 @@ def _ordinal(draft: Draft) -> Optional[int]:
             if child.dep_ == "amod" and child.lower_ in ORDINALS:
                 return ORDINALS[child.lower_]
     return None
+
+
+def _count(draft: Draft) -> Optional[int]:
+    """How many the event's doers or objects number, where the text says: "Three people have
+    died" -> 3, "has killed at least 49 people" -> 49, "an outbreak which has killed 22" -> 22
+    (on the predicate or a clause folded into it)."""
+    clauses = [inner for inner in draft.trigger.nested if inner.nesting in ("clause", "conjunct")]
+    for token in (t for trigger in [draft.trigger, *clauses] for t in trigger.tokens):
+        for argument in token.children:
+            if argument.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+                continue
+            # people counted ("three people", "at least 49 people", "has killed 22"), not a year
+            # ("bombing the 2013 Boston Marathon") nor a share ("27 percent said")
+            numbers = [argument] if argument.pos_ == "NUM" else [c for c in argument.children if c.dep_ == "nummod" and argument.tag_ == "NNS"]
+            for number in numbers:
+                value = number_value(number.lower_)
+                if value is not None and value == int(value) and value >= 2 and number.ent_type_ not in _NOT_COUNTS:
+                    return int(value)
+    return None
+
+
+_NOT_COUNTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
 
 
 def _status(draft: Draft, quoted: set[int]) -> Status:

@@ -27,7 +27,8 @@ gets the strongest link the evidence supports, in tiers from most to least certa
 
 Links are taken tier by tier, strongest first within a tier, and a link joins two groups only
 when the groups fit together as a whole: their dates overlap, no predicate has two named doers
-of one kind, two numbers ("the second ballot") or is both asserted and denied, no two members are told to happen together ("on
+of one kind, two numbers ("the second ballot"), two counts ("three people have died" / "16
+people have died") or is both asserted and denied, no two members are told to happen together ("on
 the same day that": two events), the named participants of one predicate on either
 side meet (one name of a kind in common), and what their reports allow holds (an undated "X
 happened" published on day P cannot be an event dated after P; a plan published on P cannot be
@@ -59,6 +60,7 @@ from .similarity import (
     compatible,
     different_doers,
     different_objects,
+    different_counts,
     different_ordinals,
     different_times,
     linked,
@@ -204,7 +206,7 @@ class _Group:
         for root, profiles in self.roles.items():
             for a in profiles:
                 for b in other.roles.get(root, ()):
-                    if different_doers(a, b) or a.negated != b.negated or different_ordinals(a, b):
+                    if different_doers(a, b) or a.negated != b.negated or different_ordinals(a, b) or different_counts(a, b):
                         return False
             # one predicate: its named participants on either side must meet somewhere
             if root in other.roles and named_apart(

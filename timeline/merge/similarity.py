@@ -46,6 +46,7 @@ __all__ = [
     "compatible",
     "dates_compatible",
     "different_doers",
+    "different_counts",
     "different_ordinals",
     "different_times",
     "is_leaf",
@@ -180,6 +181,8 @@ class Profile:
     bare: bool = False
     #: A plan told as made in the past ("decided to ban"): it may be done by its publication.
     planned_in_past: bool = False
+    #: How many its doers or objects number ("three people have died": 3).
+    count: Optional[int] = None
 
     @classmethod
     def of(cls, mention: Mention) -> "Profile":
@@ -219,6 +222,7 @@ class Profile:
             time_of_day(when) if start is not None and start == end else None,
             _bare(mention, words),
             mention.planned_in_past,
+            mention.count,
         )
 
     @property
@@ -336,6 +340,12 @@ def named_apart(first: list[tuple[str, str]], second: list[tuple[str, str]]) -> 
     return compared
 
 
+def different_counts(first: Profile, second: Profile) -> bool:
+    """Numbered differently: "three people have died" / "at least 16 people have died" are a
+    death toll on two days, not one report."""
+    return first.count is not None and second.count is not None and first.count != second.count
+
+
 def different_ordinals(first: Profile, second: Profile) -> bool:
     """Numbered as two of a kind: "the first ballot" / "the second leadership ballot"."""
     return first.ordinal is not None and second.ordinal is not None and first.ordinal != second.ordinal
@@ -397,8 +407,8 @@ def compatible(first: Profile, second: Profile) -> bool:
         return False  # "on the same day that": told as two events
     if different_times(first.clock, second.clock):
         return False  # "the board met on Friday morning" / "the vote at midday on Friday"
-    if first.root == second.root and (different_doers(first, second) or first.negated != second.negated or different_ordinals(first, second)):
-        return False  # "Brown resigned" / "Jones resigned"; "gave" / "did not deliver"; "first" / "second ballot"
+    if first.root == second.root and (different_doers(first, second) or first.negated != second.negated or different_ordinals(first, second) or different_counts(first, second)):
+        return False  # "Brown resigned" / "Jones resigned"; "gave" / "did not deliver"; "first" / "second ballot"; "three" / "16 people have died"
     if related_predicates(first, second) and different_participants(first, second):
         return False  # "the 2016 U.S. election" / "the Ukrainian elections"
     return not (_planned_after_done(first, second) or _planned_after_done(second, first))
