@@ -107,6 +107,11 @@ def test_the_occasion_of_an_event_is_an_event_at_the_same_time():
     ]
     sided, summit = found
     assert sided.together_with == (summit.key,) and summit.together_with == (sided.key,)  # two events of one time
+    # hung on a noun, the occasion is too often the parse's misplaced attachment: the hearing at
+    # which he apologized is not the 2013 attack's
+    found = events("Earlier on Wednesday, Smith apologized for the deadly 2013 attack at a hearing where he was sentenced.")
+    hearing = next(m for m in found if m.lemma == "hearing")
+    assert (when(hearing), hearing.together_with) == (None, ())
 
 
 def test_events_told_to_happen_on_the_same_day_are_two_events_of_that_day():

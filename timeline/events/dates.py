@@ -345,7 +345,9 @@ def link_simultaneous(drafts: list[Draft], doc: "Doc", cataphoric: list[tuple["S
         token = draft.head
         if token.pos_ != "VERB" and token.dep_ == "pobj" and token.head.lower_ in SIMULTANEOUS_PREPOSITIONS:
             governor = by_token.get(token.head.head.i)
-            if governor is not None and governor is not draft:
+            # (a verb's: "sided with Putin at a summit"; hung on a noun, "apologized for the 2013
+            # attack at a hearing", the phrase is too often the parse's misplaced attachment)
+            if governor is not None and governor is not draft and token.head.head.pos_ in ("VERB", "AUX"):
                 draft.simultaneous.append(governor)
                 governor.simultaneous.append(draft)
 
