@@ -58,9 +58,9 @@ from .similarity import (
     Settings,
     Weights,
     compatible,
+    different_counts,
     different_doers,
     different_objects,
-    different_counts,
     different_ordinals,
     different_times,
     linked,
@@ -332,8 +332,8 @@ def _join_lone_predicates(groups: dict[int, _Group], owner: list[int], profiles:
         # outbreak" of some day)
         if group.window is None:
             return True
-        told = (profiles[m] for m in group.members)
-        return all(p.when is None and p.root == profiles[group.members[0]].root for p in told)
+        first = profiles[group.members[0]]
+        return all(profiles[m].when is None and profiles[m].root == first.root for m in group.members)
 
     for key in sorted(k for k, g in groups.items() if lone(g)):
         for member in groups[key].members if key in groups else ():
