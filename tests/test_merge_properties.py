@@ -116,6 +116,8 @@ def mentions(draw: st.DrawFn, min_size: int = 0, max_size: int = 12) -> list[Men
                     + [Participant("other", name, "PERSON") for name in named if name != agent]
                     + [Participant("other", name, None) for name in nominal]
                 ),
+                planned_in_past=draw(st.booleans()),
+                count=draw(st.none() | st.sampled_from([3, 16])),
             )
         )
     return drawn
@@ -217,8 +219,8 @@ def test_entries_are_ordered_and_partition_the_mentions_under_a_date_they_all_al
 @MERGE_SETTINGS
 @given(mentions())
 def test_no_entry_has_one_predicate_denied_and_asserted_or_done_by_two(drawn):
-    """In no entry is one predicate both denied and asserted, or done by two named people that
-    ``names_match`` tells apart."""
+    """In no entry is one predicate both denied and asserted, done by two named people that
+    ``names_match`` tells apart, or given two counts ("three" / "16 people have died")."""
     for entry in timeline_of(drawn):
         by_predicate: dict[str, list[Mention]] = {}
         for m in entry.mentions:
@@ -227,6 +229,7 @@ def test_no_entry_has_one_predicate_denied_and_asserted_or_done_by_two(drawn):
             assert len({m.status is Status.NEGATED for m in same}) == 1
             agents = [m.agent for m in same if m.agent]
             assert all(names_match(a, b) for a in agents for b in agents), agents
+            assert len({m.count for m in same if m.count is not None}) <= 1
 
 
 @MERGE_SETTINGS
