@@ -217,16 +217,17 @@ def participants_of(trigger: "Trigger", referents: Referents) -> list[Participan
     return unique
 
 
-def named_descriptions(participants: list[Participant], named: dict[str, str]) -> list[Participant]:
+def named_descriptions(participants: list[Participant], names: dict[str, tuple[str, frozenset[str]]]) -> list[Participant]:
     """Descriptions that repeat two words of one name the article gives, anywhere in it, read
     as that name: "Europe's food safety watchdog has said ..." in the lead, "the European Food
-    Safety Authority said today" below (news names late what its lead describes)."""
+    Safety Authority said today" below (news names late what its lead describes). ``names``:
+    each name with its label and its lower-case words."""
     resolved = []
     for participant in participants:
         words = set(participant.name.lower().split()) if participant.label is None else set()
-        matches = [name for name in named if len(words & set(name.lower().split())) >= 2] if len(words) >= 2 else []
+        matches = [name for name, (_, known) in names.items() if len(words & known) >= 2] if len(words) >= 2 else []
         if len(matches) == 1:
-            participant = Participant(participant.role, matches[0], named[matches[0]])
+            participant = Participant(participant.role, matches[0], names[matches[0]][0])
         resolved.append(participant)
     return resolved
 

@@ -16,7 +16,7 @@ import attrs
 from attrs import define, field
 
 from ..clean import is_headline
-from ..detect import lemma
+from ..detect import FUTURE_AUX, lemma
 from ..lexicon import ANNOUNCING_VERBS, HYPOTHETICAL_MARKERS, ORDINALS, REPORTING_VERBS, STATEMENT_VERBS
 from ..model import Mention, Sentence, Status, TimeExpression, TimeValue
 from ..resolution import Tense
@@ -132,8 +132,9 @@ class ArticleEvents:
                         past.when, past.time_text, past.dated_by, past.anchored_to = draft.when, draft.time_text, "text", draft.anchored_to
                     draft.when, draft.time_text, draft.dated_by, draft.anchored_to = None, None, "none", None
         date_from_discourse(ordered, ordered)
+        names = {name: (label, frozenset(name.lower().split())) for name, label in self.referents.named.items()}
         for draft in ordered:
-            draft.participants = named_descriptions(draft.participants, self.referents.named)
+            draft.participants = named_descriptions(draft.participants, names)
         if self.anchor is not None:
             for draft in ordered:
                 if draft.when is None and (_news_perfect(draft) or _statement_of_the_day(draft)):
@@ -257,10 +258,11 @@ _NOT_COUNTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINA
 
 def _status(draft: Draft, quoted: set[int]) -> Status:
     trigger = draft.trigger
-    verbs = [t for t in trigger.tokens if t.pos_ in ("VERB", "AUX")]
     if any(negated(t) or _no_longer(t) for t in trigger.tokens):
         return Status.NEGATED  # "did not deliver", "is no longer happening"
-    governor = min(verbs, key=lambda t: len(list(t.ancestors))) if verbs else _clause_verb(trigger.head)
+    governor = _top_verb(draft)
+    if governor is None:
+        governor = _clause_verb(trigger.head)
     if any(lemma(t) in PLANNING_WORDS for t in trigger.tokens if t.i != trigger.head.i) or any(
         c.dep_ == "amod" and c.lemma_.lower() in PLANNING_WORDS | {"upcoming", "planned", "proposed", "scheduled", "expected", "next", "future"} for c in trigger.head.children
     ):
@@ -347,17 +349,21 @@ def _past_clause_before_date(draft: Draft, drafts: list[Draft]) -> Optional[Draf
     return max(between, key=lambda other: other.head.i, default=None)
 
 
+def _top_verb(draft: Draft) -> Optional["Token"]:
+    """The verb of the trigger's words nearest the root ("decided" in "decided to roll back"),
+    or None for a noun with no verb."""
+    verbs = [t for t in draft.trigger.tokens if t.pos_ in ("VERB", "AUX")]
+    return min(verbs, key=lambda t: len(list(t.ancestors))) if verbs else None
+
+
 def _planned_in_past(draft: Draft) -> bool:
     """A plan whose planning is told in the past, outside quotes: "decided to ban", "agreed to
     move the launch", "was set to begin", "had planned to" (not "will ban", "is set to begin",
     "would call": those look ahead from when they are told)."""
-    if draft.status is not Status.PLANNED or draft.in_quote:
+    governor = _top_verb(draft)
+    if draft.status is not Status.PLANNED or draft.in_quote or governor is None:
         return False
-    verbs = [t for t in draft.trigger.tokens if t.pos_ in ("VERB", "AUX")]
-    if not verbs:
-        return False
-    governor = min(verbs, key=lambda t: len(list(t.ancestors)))
-    if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll") for c in governor.children):
+    if any(c.dep_ == "aux" and (c.lower_ in FUTURE_AUX or c.lower_ == "would") for c in governor.children):
         return False
     auxiliaries = {c.lower_ for c in governor.children if c.dep_ in ("aux", "auxpass")}
     return governor.tag_ == "VBD" or bool(auxiliaries & {"was", "were", "had"})
@@ -366,12 +372,9 @@ def _planned_in_past(draft: Draft) -> bool:
 def _news_perfect(draft: Draft) -> bool:
     """Told in the present perfect or progressive, as fact, outside quotes: "has been sworn in",
     "is now blaming peppers" (not "had resigned", not "said", not a plan or a denial)."""
-    if draft.status is not Status.HAPPENED or draft.in_quote or draft.is_report or draft.phrase is not None:
+    verb = _top_verb(draft)
+    if draft.status is not Status.HAPPENED or draft.in_quote or draft.is_report or draft.phrase is not None or verb is None:
         return False
-    verbs = [t for t in draft.trigger.tokens if t.pos_ in ("VERB", "AUX")]
-    if not verbs:
-        return False
-    verb = min(verbs, key=lambda t: len(list(t.ancestors)))
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if verb.tag_ == "VBN" and aux & {"has", "have", "'ve"}:
         return True

@@ -58,16 +58,15 @@ from .similarity import (
     Settings,
     Weights,
     compatible,
-    different_counts,
     different_doers,
     different_objects,
-    different_ordinals,
     different_times,
     linked,
     named_apart,
     named_participants,
     related_predicates,
     same_speaker,
+    told_apart,
 )
 
 __all__ = ["canonical", "cluster", "links"]
@@ -206,7 +205,7 @@ class _Group:
         for root, profiles in self.roles.items():
             for a in profiles:
                 for b in other.roles.get(root, ()):
-                    if different_doers(a, b) or a.negated != b.negated or different_ordinals(a, b) or different_counts(a, b):
+                    if told_apart(a, b):
                         return False
             # one predicate: its named participants on either side must meet somewhere
             if root in other.roles and named_apart(

@@ -45,8 +45,8 @@ __all__ = [
     "Weights",
     "compatible",
     "dates_compatible",
-    "different_doers",
     "different_counts",
+    "different_doers",
     "different_ordinals",
     "different_times",
     "is_leaf",
@@ -55,6 +55,7 @@ __all__ = [
     "related_predicates",
     "same_speaker",
     "time_of_day",
+    "told_apart",
 ]
 
 #: An event told in the present perfect ("has been sworn in") with no date of its own happened
@@ -340,6 +341,14 @@ def named_apart(first: list[tuple[str, str]], second: list[tuple[str, str]]) -> 
     return compared
 
 
+def told_apart(first: Profile, second: Profile) -> bool:
+    """Two mentions of one predicate that cannot be one event: two named doers of one kind
+    ("Brown resigned" / "Jones resigned"), asserted and denied ("gave" / "did not give"),
+    numbered ("the first" / "the second ballot") or counted ("three" / "16 people have died")
+    apart."""
+    return different_doers(first, second) or first.negated != second.negated or different_ordinals(first, second) or different_counts(first, second)
+
+
 def different_counts(first: Profile, second: Profile) -> bool:
     """Numbered differently: "three people have died" / "at least 16 people have died" are a
     death toll on two days, not one report."""
@@ -407,7 +416,7 @@ def compatible(first: Profile, second: Profile) -> bool:
         return False  # "on the same day that": told as two events
     if different_times(first.clock, second.clock):
         return False  # "the board met on Friday morning" / "the vote at midday on Friday"
-    if first.root == second.root and (different_doers(first, second) or first.negated != second.negated or different_ordinals(first, second) or different_counts(first, second)):
+    if first.root == second.root and told_apart(first, second):
         return False  # "Brown resigned" / "Jones resigned"; "gave" / "did not deliver"; "first" / "second ballot"; "three" / "16 people have died"
     if related_predicates(first, second) and different_participants(first, second):
         return False  # "the 2016 U.S. election" / "the Ukrainian elections"
