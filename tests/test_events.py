@@ -371,6 +371,15 @@ def test_the_summary_reads_a_relative_clause_with_its_antecedent():
     assert roles(found[0]) == [("doer", "Republican senators")]
 
 
+def test_a_relative_clause_on_a_participant_is_an_event_of_its_own_even_undated():
+    """"the man who planted the bomb was sentenced": the planting is no part of the sentencing."""
+    found = events("The man who planted the bomb was sentenced on Monday.")
+    assert [(m.summary, m.lemma, when(m)) for m in found] == [
+        ("The man planted the bomb", "plant", None),
+        ("The man was sentenced on Monday", "sentence", "2018-08-06"),
+    ]
+
+
 def test_a_headline_gives_no_event_of_its_own_but_its_dates_are_read():
     text = "Paul Invites Top Russians to U.S. on Monday\n\nSen. Rand Paul invited top Russian officials on Monday."
     read = timeline.read(Article(text, PUBLISHED))

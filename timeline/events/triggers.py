@@ -190,11 +190,11 @@ def _argument_path(token: "Token", owner: dict[int, Trigger]) -> tuple[Optional[
             continue
         head = current.head
         purpose = current.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
-        if head.i == current.i or current.dep_ in CLAUSE_DEPS - {"relcl"} and not purpose:
-            return None, temporal  # (but "to use regulation to cut emissions": a purpose is an argument)
-        if current.dep_ == "relcl" and (head.i in owner or head.pos_ not in ("NOUN", "PROPN") or not _relative_subject(current)):
-            # "the bombing that killed": folded as a clause below; "Maria Lopez, whose leg was
-            # injured": a clause of its own (only "advice that paved the way" is the noun's part)
+        if head.i == current.i or current.dep_ in CLAUSE_DEPS and not purpose:
+            # (but "to use regulation to cut emissions": a purpose is an argument); a relative
+            # clause is an event of its own, also on a participant ("the man who planted the
+            # bomb was sentenced": the planting is no part of the sentencing), or folded as a
+            # clause of the event noun it describes below ("the bombing that killed")
             return None, temporal
         if current.pos_ in ("VERB", "AUX") and current.dep_ in ("conj", "dep"):
             return None, temporal  # a coordinated clause ("found guilty ..., and the jury will decide")
@@ -202,7 +202,7 @@ def _argument_path(token: "Token", owner: dict[int, Trigger]) -> tuple[Optional[
             temporal = True
         if head.i in owner:
             return owner[head.i], temporal
-        if current.dep_ not in ARGUMENT_DEPS and not (current.dep_ in ("acl", "relcl") and current.pos_ == "VERB") and not purpose:
+        if current.dep_ not in ARGUMENT_DEPS and not (current.dep_ == "acl" and current.pos_ == "VERB") and not purpose:
             return None, temporal
         if head.pos_ in ("VERB", "AUX") and head.i not in owner:
             return None, temporal  # a state ("faces 30 charges for the attack"): no event holds it
@@ -308,11 +308,6 @@ def _nest(trigger: Trigger, container: Trigger, how: str) -> None:
     trigger.container = container
     trigger.nesting = how
     container.nested.append(trigger)
-
-
-def _relative_subject(clause: "Token") -> bool:
-    """The relative clause's subject is its relative pronoun ("advice that paved the way")."""
-    return any(c.dep_ in SUBJECT_DEPS and c.lower_ in ("that", "which", "who") for c in clause.children)
 
 
 def _through_preposition(token: "Token", container: Trigger) -> bool:
