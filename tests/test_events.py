@@ -63,6 +63,9 @@ def test_a_state_is_no_event_but_the_event_noun_it_names_is():
         ("The crew capsule made a successful splashdown Sunday.", "splashdown", Status.HAPPENED),
         # occurrence: the launch is what is (no longer) happening
         ("The launch of the weather satellite is no longer happening today.", "launch", Status.NEGATED),
+        # an outcome: the vote is what was won, and without an event object the winning is
+        ("Mr Brown won the leadership vote on Tuesday.", "vote", Status.HAPPENED),
+        ("The company has lost a visionary.", "lose", Status.HAPPENED),
     ],
 )
 def test_carriers_light_verbs_and_occurrence_verbs_give_their_event_one_clause(text, lemma, status):

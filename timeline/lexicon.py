@@ -58,6 +58,11 @@ LIGHT_VERBS = frozenset(
     }
 )  # fmt: skip
 
+# Verbs whose event-noun object is the contest they tell the outcome of: "won the vote" is the
+# vote, "lost a leadership ballot" the ballot, "survived a spill" the spill. Unlike a light verb,
+# one is an event of its own without an event object ("won the award", "lost a visionary").
+OUTCOME_VERBS = frozenset({"win", "lose", "survive"})
+
 # Verbs that say only that their subject, an event, took place, began or ended: "the launch is no
 # longer happening", "the trial began Monday", "the meeting started this morning".
 OCCURRENCE_VERBS = frozenset(

@@ -33,6 +33,7 @@ from ..lexicon import (
     TEMPORAL_NOUNS,
     CARRIER_VERBS,
     LIGHT_VERBS,
+    OUTCOME_VERBS,
     OCCURRENCE_VERBS,
     REPORTING_VERBS,
     STATIVE_VERBS,
@@ -130,7 +131,7 @@ def _complement(verb: "Token") -> Optional["Token"]:
 def _event_object(verb: "Token", blocked: set[int]) -> Optional["Token"]:
     """The event noun a light or aspectual verb is about: "made a splashdown", "will begin
     deliberations", "the leadership ballot was called"."""
-    if predicate_lemma(verb) not in LIGHT_VERBS | CARRIER_VERBS:
+    if predicate_lemma(verb) not in LIGHT_VERBS | CARRIER_VERBS | OUTCOME_VERBS:
         return None
     for child in verb.children:
         # (a noun object the parser calls a complement: "made a successful splashdown")
