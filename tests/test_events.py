@@ -180,6 +180,8 @@ def test_an_undated_report_is_dated_by_publication_but_not_one_told_of_an_earlie
     assert (said.lemma, when(said), said.dated_by) == ("say", PUBLISHED, "published")
     earlier = one("Peru's ministry had said the samples were safe.")
     assert when(earlier) is None
+    before = [m for m in events("Three weeks after Peru reported the first cases, the farm closed.") if m.lemma == "report"]
+    assert [when(m) for m in before] == [None]  # told as before the sentence's event
 
 
 def test_an_undated_statement_heading_its_sentence_is_news_of_the_day_but_not_one_in_background():

@@ -17,7 +17,7 @@ from attrs import define, field
 
 from ..clean import is_headline
 from ..detect import FUTURE_AUX, lemma
-from ..lexicon import ANNOUNCING_VERBS, HYPOTHETICAL_MARKERS, ORDINALS, REPORTING_VERBS, STATEMENT_VERBS
+from ..lexicon import ANNOUNCING_VERBS, HYPOTHETICAL_MARKERS, ORDINALS, REPORTING_VERBS, STATEMENT_VERBS, TEMPORAL_PREPOSITIONS
 from ..model import Mention, Sentence, Status, TimeExpression, TimeValue
 from ..resolution import Tense
 from ..rules import number_value
@@ -310,7 +310,17 @@ def _statement_of_the_day(draft: Draft) -> bool:
         return False
     if any(c.dep_ == "aux" and c.lower_ == "had" or c.lower_ in RETROSPECTIVE_ADVERBS for c in draft.head.children):
         return False  # "had said", "initially said": told of an earlier day
+    if _at_another_time(draft.head):
+        return False  # "three weeks after Germany reported the outbreak": not that day's news
     return tense_of_clause(draft.head) in (Tense.PAST, Tense.PRESENT)
+
+
+def _at_another_time(verb: "Token") -> bool:
+    """A clause put before or after its sentence's event: "after Germany reported", "before
+    the agency said", "since officials announced"."""
+    if any(c.dep_ == "mark" and c.lower_ in TEMPORAL_PREPOSITIONS for c in verb.children):
+        return True
+    return verb.dep_ == "pcomp" and verb.head.lower_ in TEMPORAL_PREPOSITIONS
 
 
 def _main_statement(verb: "Token") -> bool:
