@@ -358,6 +358,18 @@ def test_a_pronoun_reads_as_the_person_it_refers_to():
     # elsewhere the nearest name
     sided = next(m for m in events("Paul stuck up for President Donald Trump after he sided with Putin.") if m.lemma == "side")
     assert sided.summary == "Donald Trump sided with Putin"
+    # a subject inside a quote is the speaker's, so the narrator's "he" is not that name; and
+    # "a staffer said she ...": she is the staffer, no name
+    text = (
+        "Tom Brown resigned on Friday.\n\n“Thank you to the thousands of voters who have written to me. I will "
+        "respond to your messages after Lucy and I have had a break.”\n\nWhen we called, a staffer said she was "
+        "working on a comment.\n\nHe and his wife are heading to Rome on Sunday."
+    )
+    found = {m.lemma: m.summary for m in events(text)}
+    assert found["head"] == "Tom Brown and his wife are heading to Rome on Sunday"
+    assert found["work"] == "she was working on a comment"
+    described = events("Tom Brown spoke to reporters on Monday. The embattled leader said he would move a motion.")
+    assert described[-1].summary == "Tom Brown would move a motion"  # whom the description names
 
 
 def test_the_summary_adds_the_subject_a_clause_stands_apart_from():

@@ -49,6 +49,15 @@ __all__ = ["Referents", "named_descriptions", "participants_of"]
 NEUTER_LABELS = ("ORG", "GPE", "PRODUCT", "NORP", "FAC")
 
 
+def _sayer(pronoun: "Token") -> Optional["Token"]:
+    """The subject of the reporting verb whose complement the pronoun is the subject of, said
+    before it: "a staffer said she was working on it" -> staffer."""
+    clause = pronoun.head
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp" or lemma(clause.head) not in REPORTING_VERBS:
+        return None
+    return next((c for c in clause.head.children if c.dep_ == "nsubj" and c.i < pronoun.i), None)
+
+
 @define
 class Referents:
     """What pronouns and descriptions refer to, as an article is read segment by segment."""
@@ -73,7 +82,10 @@ class Referents:
                 if token.ent_type_ in ACTOR_LABELS and token.ent_iob_ == "B":
                     name = entity_name(token)
                     label = token.ent_type_
-                    if _in_subject(token):
+                    if _in_subject(token) and token.i not in quoted:
+                        # (a subject inside a quote is the speaker's, not the narrator's: "'after
+                        # Lucy and I have had a break.' He and wife Lucy are heading ...": he is
+                        # not Lucy)
                         self.last_subject[label] = name
                         nearest["subject " + label] = name
                     nearest[label] = name
@@ -89,6 +101,11 @@ class Referents:
             if token.i in quoted:
                 return None  # "he" inside a quote: the speaker's "he", not the narrator's
             if lower in THIRD_PERSON:
+                sayer = _sayer(token)
+                if sayer is not None and sayer.pos_ == "NOUN":
+                    # "a staffer said she was working on it": she is the staffer, no name ("the
+                    # embattled leader said he would ...": whom the description names)
+                    return self.resolved.get(sayer.i)
                 if token.dep_ == "nsubj" and lemma(token.head) in REPORTING_VERBS and "subject PERSON" in nearest:
                     # who says it, after what is said: the subject of what is said ("Paul hopes
                     # to meet Putin in July, he said": Paul), not the nearest name
