@@ -388,6 +388,14 @@ def test_the_summary_reads_a_relative_clause_with_its_antecedent():
     assert roles(found[0]) == [("doer", "Republican senators")]
 
 
+def test_the_that_clause_of_a_content_noun_reads_without_the_noun():
+    """"no confirmation that he had resigned": the parser's relative clause is what is said."""
+    text = "Tom Brown spoke on Monday. But, as of 4pm on Friday, there was no formal confirmation from Mr Brown or his office that he had resigned."
+    assert [m.summary for m in events(text) if m.lemma == "resign"] == ["Brown had resigned"]
+    floated = [m for m in events("A task force that lawmakers floated met on Monday.") if m.lemma == "float"]
+    assert [m.summary for m in floated] == ["lawmakers floated A task force"]  # a real relative clause
+
+
 def test_a_relative_clause_on_a_participant_is_an_event_of_its_own_even_undated():
     """"the man who planted the bomb was sentenced": the planting is no part of the sentencing."""
     found = events("The man who planted the bomb was sentenced on Monday.")

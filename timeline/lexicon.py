@@ -118,6 +118,20 @@ STATEMENT_VERBS = frozenset(
 # "scheduled a vote", "proposed talks" (a past date in the text overrides it).
 ANNOUNCING_VERBS = frozenset({"announce", "schedule", "plan", "propose", "promise", "pledge", "call", "set", "confirm", "unveil"})
 
+# Nouns whose "that" clause is what they say, not a relative clause on them: "no confirmation
+# that he had resigned" (he resigned; nobody resigned a confirmation), "reports that the plant
+# closed", "the claim that tomatoes were to blame". The parser often reads "that" as the
+# clause's object.
+CONTENT_NOUNS = frozenset(
+    {
+        "confirmation", "news", "word", "report", "reports", "claim", "claims", "suggestion",
+        "fact", "idea", "hope", "fear", "fears", "possibility", "evidence", "sign", "signs",
+        "indication", "assurance", "warning", "statement", "announcement", "allegation",
+        "allegations", "speculation", "rumour", "rumor", "notion", "belief", "view", "concern",
+        "concerns", "denial", "admission", "promise", "threat", "expectation", "likelihood",
+    }
+)  # fmt: skip
+
 # Nouns for the occasion of a statement: "said in a statement", "told a news conference",
 # "In his closing, ... said". The occasion is the statement's own event.
 STATEMENT_NOUNS = frozenset(

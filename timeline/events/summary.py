@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Iterable, Optional
 
-from ..lexicon import SECONDARY_PREDICATE_VERBS, STATIVE_VERBS
+from ..lexicon import CONTENT_NOUNS, SECONDARY_PREDICATE_VERBS, STATIVE_VERBS
 from .draft import Draft
 from .parse import FIRST_PERSON, QUOTES, RELATIVE_PRONOUNS, THIRD_PERSON
 from .triggers import nested_closure
@@ -137,6 +137,10 @@ def summary_text(draft: Draft, tokens: list["Token"], names: dict[int, str]) -> 
     chosen: dict[int, tuple[float, "Token"]] = {t.i: (float(t.i), t) for t in tokens}
     first = tokens[0].i
     relative = next((t for v in verbs for t in v.children if t.lower_ in RELATIVE_PRONOUNS and t.dep_ in ("nsubj", "nsubjpass", "dobj")), None)
+    if relative is not None and relative.lower_ == "that" and relative.dep_ == "dobj" and verbs[0].dep_ == "relcl" and verbs[0].head.lower_ in CONTENT_NOUNS:
+        # "no confirmation that he had resigned" (parsed as a relative clause): what is said
+        chosen.pop(relative.i, None)
+        relative = None
     if relative is not None and verbs and verbs[0].dep_ == "relcl":
         # "senators who made a trip" reads "senators made a trip"; "a task force that lawmakers
         # floated" reads "lawmakers floated a task force"
