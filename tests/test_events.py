@@ -388,6 +388,14 @@ def test_the_summary_reads_a_relative_clause_with_its_antecedent():
     assert roles(found[0]) == [("doer", "Republican senators")]
 
 
+def test_the_summary_of_a_coordinated_verb_names_the_subject_it_shares():
+    found = events("John Smith planted the bombs on April 15, 2013, and three days later shot dead a police officer.")
+    assert [m.summary for m in found] == [
+        "John Smith planted the bombs on April 15, 2013",
+        "John Smith three days later shot dead a police officer",
+    ]
+
+
 def test_the_that_clause_of_a_content_noun_reads_without_the_noun():
     """"no confirmation that he had resigned": the parser's relative clause is what is said."""
     text = "Tom Brown spoke on Monday. But, as of 4pm on Friday, there was no formal confirmation from Mr Brown or his office that he had resigned."

@@ -133,6 +133,10 @@ def summary_text(draft: Draft, tokens: list["Token"], names: dict[int, str]) -> 
     pronoun subject reads as the name it stands for."""
     verbs = [v for v in draft.trigger.tokens if v.pos_ in ("VERB", "AUX")]
     subject = next((t for v in verbs for t in v.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and verbs and verbs[0].dep_ == "conj" and verbs[0].head.pos_ in ("VERB", "AUX"):
+        # "Tsarnaev planted the bombs and three days later shot a police officer": the
+        # coordinated verb's subject is its head's
+        subject = next((t for t in verbs[0].head.children if t.dep_ in ("nsubj", "nsubjpass")), None)
     # (position, token): a token read at another place than its own gets a position beside it
     chosen: dict[int, tuple[float, "Token"]] = {t.i: (float(t.i), t) for t in tokens}
     first = tokens[0].i
