@@ -368,6 +368,8 @@ def test_a_pronoun_reads_as_the_person_it_refers_to():
     found = {m.lemma: m.summary for m in events(text)}
     assert found["head"] == "Tom Brown and his wife are heading to Rome on Sunday"
     assert found["work"] == "she was working on a comment"
+    arrested = events("Tom Brown fled on Monday. Police said he was arrested on Tuesday.")
+    assert arrested[-1].summary == "Tom Brown was arrested on Tuesday"  # not the police
     described = events("Tom Brown spoke to reporters on Monday. The embattled leader said he would move a motion.")
     assert described[-1].summary == "Tom Brown would move a motion"  # whom the description names
 

@@ -102,7 +102,8 @@ class Referents:
                 return None  # "he" inside a quote: the speaker's "he", not the narrator's
             if lower in THIRD_PERSON:
                 sayer = _sayer(token)
-                if sayer is not None and sayer.pos_ == "NOUN":
+                if sayer is not None and sayer.pos_ == "NOUN" and sayer.tag_ == "NN":
+                    # (one person: "police said he was arrested" is not the police)
                     # "a staffer said she was working on it": she is the staffer, no name ("the
                     # embattled leader said he would ...": whom the description names)
                     return self.resolved.get(sayer.i)
