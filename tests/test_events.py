@@ -398,6 +398,15 @@ def test_the_summary_of_a_coordinated_verb_names_the_subject_it_shares():
     ]
 
 
+def test_a_numeral_i_after_a_name_reads_with_the_name_not_as_the_pronoun():
+    """"the Artemis I launch attempt", which the small model parses with "I" as a subject."""
+    found = events("NASA has delayed the Artemis I launch attempt by two days, NASA said on Tuesday. I think we are ready, Brown said.")
+    assert [m.summary for m in found if m.lemma in ("launch", "think")] == [
+        "Artemis I launch attempt by two days",
+        "I think we are ready",
+    ]
+
+
 def test_the_that_clause_of_a_content_noun_reads_without_the_noun():
     """"no confirmation that he had resigned": the parser's relative clause is what is said."""
     text = "Tom Brown spoke on Monday. But, as of 4pm on Friday, there was no formal confirmation from Mr Brown or his office that he had resigned."

@@ -162,6 +162,10 @@ def summary_text(draft: Draft, tokens: list["Token"], names: dict[int, str]) -> 
         controller = next((c for c in above.children if c.dep_ == "dobj"), None) or next((c for c in above.children if c.dep_ == "nsubj"), None)
         if controller is not None and controller.lower_ not in RELATIVE_PRONOUNS:
             chosen.update((t.i, (float(first) - 1.0 + k / 1000.0, t)) for k, t in enumerate(_phrase(controller)))
+    if subject is not None and subject.i in chosen:
+        # "the Artemis I launch attempt", parsed with "I" as the subject of "launch": the
+        # numeral is part of the name before it, which the summary needs
+        chosen.update((t.i, (float(t.i), t)) for t in _name_before_numeral(subject))
     for verb in verbs:
         for child in verb.children:
             if child.dep_ in ("dobj", "attr", "oprd", "dative") and child.i > verb.i and child.i not in chosen and child.lower_ not in RELATIVE_PRONOUNS:
@@ -176,6 +180,17 @@ def summary_text(draft: Draft, tokens: list["Token"], names: dict[int, str]) -> 
         gap = following is not None and following.i != token.i + 1 and not following.is_punct
         words.append(text + (" " if gap else token.whitespace_))
     return re.sub(r"\s+", " ", "".join(words)).strip(" ,;:-–—")
+
+
+def _name_before_numeral(token: "Token") -> list["Token"]:
+    """The proper name a capital "I" numbers ("Artemis I", "World War I"), or nothing: the
+    pronoun never follows a proper noun without a break."""
+    if token.text != "I" or token.is_sent_start:
+        return []
+    doc, start = token.doc, token.i
+    while start > token.sent.start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].whitespace_:
+        start -= 1
+    return list(doc[start : token.i])
 
 
 def _phrase(head: "Token", skip: "Token | None" = None) -> list["Token"]:
