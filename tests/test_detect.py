@@ -78,3 +78,30 @@ def test_not_time_expressions(text, events):
 def test_numeric_seeds(text, expected, events):
     """Year-like numbers, slashed dates and clock times are seeded by token shape."""
     assert found(text, events=events) == expected
+
+
+@pytest.mark.parametrize(
+    "word,tag,lemmatizer,expected",
+    [
+        # spaCy's rule lemmatizer takes the shorter of two verbs; the spelling decides
+        ("hopes", "VBZ", "hop", "hope"),
+        ("hoped", "VBD", "hop", "hope"),
+        ("hoping", "VBG", "hop", "hope"),
+        ("fines", "VBZ", "fin", "fine"),
+        # the short verb's own forms stay: its consonant doubles, or -es follows a sibilant
+        ("hopped", "VBD", "hop", "hop"),
+        ("barred", "VBN", "bar", "bar"),
+        ("axes", "VBZ", "ax", "ax"),
+        # no verb with a final e: nothing to choose
+        ("opened", "VBD", "open", "open"),
+    ],
+)
+def test_a_verb_lemma_with_and_without_a_final_e_is_chosen_by_the_spelling(word, tag, lemmatizer, expected):
+    from timeline.detect import _e_stem
+
+    assert _e_stem(word, tag, lemmatizer) == expected
+
+
+def test_hopes_is_the_carrier_hope_not_hop():
+    found = timeline.read(timeline.Article("NASA hopes to launch the rocket on Friday.", "2022-11-09")).events
+    assert [(m.lemma, m.summary) for m in found] == [("launch", "NASA hopes to launch the rocket on Friday")]

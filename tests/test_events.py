@@ -435,8 +435,10 @@ def test_the_summary_of_an_infinitive_of_its_own_names_who_does_it():
     """The object of the verb above does it ("invited officials to visit"), else its subject."""
     found = events("Paul invited top Russian officials to visit the U.S. later this year.")
     assert [m.summary for m in found] == ["Paul invited top Russian officials", "top Russian officials to visit the U.S. later this year"]
-    meet = next(m for m in events("Paul hopes to meet Putin in July.") if m.lemma == "meet")
+    meet = next(m for m in events("Paul is eager to meet Putin in July.") if m.lemma == "meet")
     assert meet.summary == "Paul to meet Putin in July"
+    # (after a carrier the infinitive is the event of the whole clause)
+    assert [m.summary for m in events("Paul hopes to meet Putin in July.")] == ["Paul hopes to meet Putin in July"]
 
 
 def test_a_report_whose_clause_is_a_state_attributes_the_event_inside_it():

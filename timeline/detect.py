@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from spacy.pipeline import Sentencizer
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["Candidate", "SentenceRun", "detect", "lemma", "sentence_runs", "tense_of", "verb_tense"]
+__all__ = ["Candidate", "SentenceRun", "detect", "lemma", "lemmatizer_verbs", "sentence_runs", "tense_of", "verb_tense"]
 
 
 @frozen
@@ -58,10 +58,44 @@ def lemma(token: "Token") -> str:
     "expected" -> "expect"), and other words their lower-case form.
     """
     if token.lemma_:
-        return token.lemma_.lower()
-    if token.tag_ in VERB_TAGS:
-        return _verb_lemma(token.lower_)
-    return token.lower_
+        found = token.lemma_.lower()
+    elif token.tag_ in VERB_TAGS:
+        found = _verb_lemma(token.lower_)
+    else:
+        return token.lower_
+    if token.tag_ in _INFLECTED_TAGS:
+        return _e_stem(token.lower_, token.tag_, found)
+    return found
+
+
+_INFLECTED_TAGS = frozenset({"VBZ", "VBD", "VBN", "VBG"})
+# A stem of one syllable ending in a vowel and a consonant doubles it before -ed and -ing
+# ("hop": "hopped", "hopping"); a form that does not is the stem with a final e's ("hoped").
+_DOUBLING_STEM = re.compile(r"[^aeiou]*[aeiou][^aeiouwxy]")
+
+
+@functools.lru_cache(maxsize=8192)
+def _e_stem(word: str, tag: str, found: str) -> str:
+    """Where a verb and the same verb with a final e both exist, spaCy's rule lemmatizer takes
+    the shorter: "hopes", "hoped", "hoping" -> "hop", "fines" -> "fin", "bared" -> "bar". The
+    spelling says which it is: "hopes" is hope's (hop's is "hops"), "hoped" hope's (hop's is
+    "hopped"); "barred", "axes" (after a sibilant) stay."""
+    stem = found + "e"
+    if not found.isalpha() or stem not in lemmatizer_verbs():
+        return found
+    if tag == "VBZ":
+        return stem if word == found + "es" and not found.endswith(("s", "x", "z", "ch", "sh")) else found
+    ending = "ing" if tag == "VBG" else "ed"
+    return stem if word == found + ending and _DOUBLING_STEM.fullmatch(found) else found
+
+
+@functools.lru_cache(maxsize=1)
+def lemmatizer_verbs() -> frozenset[str]:
+    """Every verb the model's lemmatizer lists (WordNet's verbs, about 8,700)."""
+    from .nlp import load_pipeline
+
+    lemmatizer: Any = load_pipeline().get_pipe("lemmatizer")
+    return frozenset(lemmatizer.lookups.get_table("lemma_index")["verb"])
 
 
 @functools.lru_cache(maxsize=8192)

@@ -159,6 +159,8 @@ def summary_text(draft: Draft, tokens: list["Token"], names: dict[int, str]) -> 
         # Russian officials | to visit the U.S.": "top Russian officials to visit the U.S."), else
         # its subject ("Paul hopes | to meet Putin in July")
         above = verbs[0].head
+        if above.dep_ == "acomp" and above.head.i != above.i:
+            above = above.head  # "Paul is eager | to meet Putin": the subject of "is"
         controller = next((c for c in above.children if c.dep_ == "dobj"), None) or next((c for c in above.children if c.dep_ == "nsubj"), None)
         if controller is not None and controller.lower_ not in RELATIVE_PRONOUNS:
             chosen.update((t.i, (float(first) - 1.0 + k / 1000.0, t)) for k, t in enumerate(_phrase(controller)))

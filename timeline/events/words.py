@@ -11,6 +11,8 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
+from ..detect import lemma as lemma_of
+from ..detect import lemmatizer_verbs
 from ..lexicon import (
     DERIVATIONS,
     EVENT_CLASSES,
@@ -33,7 +35,7 @@ VERB_PREFIXES = frozenset({"re", "pre", "co", "un", "de", "over", "under", "out"
 def predicate_lemma(token: "Token") -> str:
     """The lemma of a predicate with its particle and prefix: "went up" -> "go up", "taking
     off" -> "take off", "re-target" -> "retarget"."""
-    lemma = token.lemma_.lower()
+    lemma = lemma_of(token)
     doc = token.doc
     if lemma in VERB_PREFIXES and token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and doc[token.i + 2].is_alpha:
         lemma = lemma + doc[token.i + 2].lemma_.lower()
@@ -41,14 +43,9 @@ def predicate_lemma(token: "Token") -> str:
     return f"{lemma} {particle}" if particle else lemma
 
 
-@functools.lru_cache(maxsize=1)
 def known_verbs() -> frozenset[str]:
     """Every verb the model's lemmatizer lists (WordNet's verbs, about 8,700)."""
-    from ..nlp import load_pipeline
-
-    lemmatizer = load_pipeline().get_pipe("lemmatizer")
-    index = lemmatizer.lookups.get_table("lemma_index")  # type: ignore[attr-defined]
-    return frozenset(index["verb"])
+    return lemmatizer_verbs()
 
 
 def _undouble(stem: str) -> str:
