@@ -72,6 +72,9 @@ OCCURRENCE_VERBS = frozenset(
     }
 )  # fmt: skip
 
+# A verb and its object that say the same: "the vote will take place on Friday".
+OCCURRENCE_PHRASES = frozenset({"take place"})
+
 # Nouns that, with "of", put an event at another (adjacent) time: "at the conclusion of the
 # meeting", "in the wake of the attack", "on the eve of the vote".
 TEMPORAL_NOUNS = frozenset({"conclusion", "end", "close", "start", "beginning", "outset", "wake", "aftermath", "eve", "run-up", "lead-up", "middle", "height"})

@@ -34,6 +34,7 @@ from ..lexicon import (
     CARRIER_VERBS,
     LIGHT_VERBS,
     OUTCOME_VERBS,
+    OCCURRENCE_PHRASES,
     OCCURRENCE_VERBS,
     REPORTING_VERBS,
     STATIVE_VERBS,
@@ -246,7 +247,8 @@ def find_triggers(sentence: "Span", times: set[int]) -> list[Trigger]:
             node = following
         noun = _event_object(node, blocked)
         word = predicate_lemma(node)
-        if noun is None and (word in CARRIER_VERBS and _complement(node) is None or word in OCCURRENCE_VERBS):
+        occurs = word in OCCURRENCE_VERBS or _occurrence_phrase(node)
+        if noun is None and (word in CARRIER_VERBS and _complement(node) is None or occurs):
             noun = _event_subject(node, blocked) or _event_subject(token, blocked)
         if noun is not None:
             add(Trigger(noun, chain + [noun], "noun"))
@@ -256,8 +258,9 @@ def find_triggers(sentence: "Span", times: set[int]) -> list[Trigger]:
             continue
         if (word in STATIVE_VERBS or word in LIGHT_VERBS and word not in OCCURRENCE_VERBS) and len(chain) == 1:
             continue  # a state, or a light verb with nothing to carry ("makes him the second")
-        if word in STATIVE_VERBS:
-            # "expected to remain": the carrier is the event if the complement is a state.
+        if word in STATIVE_VERBS or word in LIGHT_VERBS and not occurs:
+            # "expected to remain", "decided to make changes": the carrier is the event if the
+            # complement is a state or a light verb with nothing to carry ("want to make sure")
             chain = chain[:-1]
             node = chain[-1]
             if lemma(node) in STATIVE_VERBS:
@@ -303,6 +306,11 @@ def find_triggers(sentence: "Span", times: set[int]) -> list[Trigger]:
                 # "fled, sparking a manhunt", "returned, seated before the jurors"
                 _nest(trigger, head, "argument")
     return [t for t in triggers if t.kind != "generic"]
+
+
+def _occurrence_phrase(verb: "Token") -> bool:
+    """"take place": a verb and object that say only that their subject, an event, happens."""
+    return any(f"{lemma(verb)} {c.lemma_.lower()}" in OCCURRENCE_PHRASES for c in verb.children if c.dep_ == "dobj")
 
 
 def _nest(trigger: Trigger, container: Trigger, how: str) -> None:
