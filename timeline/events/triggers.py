@@ -258,9 +258,8 @@ def find_triggers(sentence: "Span", times: set[int]) -> list[Trigger]:
             continue
         if (word in STATIVE_VERBS or word in LIGHT_VERBS and word not in OCCURRENCE_VERBS) and len(chain) == 1:
             continue  # a state, or a light verb with nothing to carry ("makes him the second")
-        if word in STATIVE_VERBS or word in LIGHT_VERBS and not occurs:
-            # "expected to remain", "decided to make changes": the carrier is the event if the
-            # complement is a state or a light verb with nothing to carry ("want to make sure")
+        if word in STATIVE_VERBS:
+            # "expected to remain": the carrier is the event if the complement is a state.
             chain = chain[:-1]
             node = chain[-1]
             if lemma(node) in STATIVE_VERBS:
