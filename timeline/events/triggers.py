@@ -247,8 +247,7 @@ def find_triggers(sentence: "Span", times: set[int]) -> list[Trigger]:
             node = following
         noun = _event_object(node, blocked)
         word = predicate_lemma(node)
-        occurs = word in OCCURRENCE_VERBS or _occurrence_phrase(node)
-        if noun is None and (word in CARRIER_VERBS and _complement(node) is None or occurs):
+        if noun is None and (word in CARRIER_VERBS and _complement(node) is None or word in OCCURRENCE_VERBS or _occurrence_phrase(node)):
             noun = _event_subject(node, blocked) or _event_subject(token, blocked)
         if noun is not None:
             add(Trigger(noun, chain + [noun], "noun"))
