@@ -21,6 +21,7 @@ from attrs import frozen
 from .model import TimeValue
 from .rules import (
     DAY_OFFSETS,
+    DISCOURSE_OFFSETS,
     EDGE_MODS,
     FREQUENCY_WORDS,
     HOLIDAYS,
@@ -278,15 +279,12 @@ def month_name(groups: Groups, context: Context) -> TimeValue:
     anchor = context.anchor
     if groups.get("year_rel"):  # "June last year"
         return TimeValue("DATE", month_value(anchor.year + RELATIVE_OFFSETS[groups["year_rel"]], month), mod=mod)
-    rel = groups.get("rel")
-    if rel in ("last", "past", "previous", "this past"):
-        # The most recent such month before the current one.
-        year = anchor.year if month < anchor.month else anchor.year - 1
-        return TimeValue("DATE", month_value(year, month), mod=mod)
-    if rel in ("next", "coming", "this coming", "upcoming"):
-        year = anchor.year if month > anchor.month else anchor.year + 1
-        return TimeValue("DATE", month_value(year, month), mod=mod)
-    if rel in ("this", "current"):
+    offset = RELATIVE_OFFSETS[groups["rel"]] if groups.get("rel") else None
+    if offset == -1:  # "last July": the most recent July before the current month
+        return TimeValue("DATE", month_value(anchor.year if month < anchor.month else anchor.year - 1, month), mod=mod)
+    if offset == 1:  # "next July", "the following July": the first one after it
+        return TimeValue("DATE", month_value(anchor.year if month > anchor.month else anchor.year + 1, month), mod=mod)
+    if offset == 0:  # "this July"
         return TimeValue("DATE", month_value(anchor.year, month), mod=mod)
     candidates = [TimeValue("DATE", month_value(y, month)) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
     chosen = pick_by_tense(candidates, context)
@@ -695,7 +693,7 @@ def discourse(groups: Groups, context: Context) -> Optional[TimeValue]:
         if which in ("that", "the same", "the very same"):
             return None  # nothing to refer back to: not a date we can know
         base = context.anchor
-    offset = {"the previous": -1, "the prior": -1, "before": -1, "the following": 1, "the next": 1, "after": 1}.get(which, 0)
+    offset = DISCOURSE_OFFSETS[which]
     if unit in parts:
         day = base + timedelta(days=offset)
         return TimeValue("TIME", f"{day_value(day)}T{parts[unit]}")

@@ -19,7 +19,7 @@ from typing import Mapping, Optional
 from attrs import frozen
 from dateparser.languages.loader import default_loader
 
-__all__ = ["LEXICON", "RULES", "Rule", "TIME_ZONES", "TRIGGER_WORDS", "compile_rules", "number_value"]
+__all__ = ["DISCOURSE_OFFSETS", "EXAMPLE_ANCHOR", "LEXICON", "RULES", "Rule", "TIME_ZONES", "TRIGGER_WORDS", "compile_rules", "number_value"]
 
 
 def _dateparser_names(keys: tuple[str, ...]) -> dict[str, int]:
@@ -114,6 +114,13 @@ RELATIVE_OFFSETS = {
     "this": 0, "current": 0, "full": 0, "this coming": 1, "next": 1, "coming": 1, "following": 1, "upcoming": 1,
 }  # fmt: skip
 
+# Words that place a time relative to the discourse's last date ("the next day", "the week
+# before"), with the offset in periods; "that day" and "the same day" are that date itself.
+DISCOURSE_OFFSETS = {
+    "the same": 0, "that": 0, "the very same": 0, "this very": 0,
+    "the previous": -1, "the prior": -1, "before": -1, "the following": 1, "the next": 1, "after": 1,
+}  # fmt: skip
+
 # Words that place a time inside a period, as TIMEX3 mods ("late November" -> END).
 EDGE_MODS = {
     "early": "START", "earlier": "START", "the beginning of": "START", "the start of": "START",
@@ -200,6 +207,7 @@ LEXICON: dict[str, Mapping[str, object]] = {
     "number": NUMBER_WORDS,
     "ordinal": ORDINALS,
     "rel": RELATIVE_OFFSETS,
+    "discourse": DISCOURSE_OFFSETS,
     "edge": EDGE_MODS,
     "qmod": QUANTITY_MODS,
     "freq": FREQUENCY_WORDS,
@@ -249,88 +257,154 @@ class Rule:
     handler: str
     #: Fixed group values the handler sees when the pattern does not set them.
     options: Mapping[str, str] = {}
+    #: Phrases this rule, and no earlier one, resolves, each with its value against
+    #: ``EXAMPLE_ANCHOR`` when no verb gives a tense (``tests/test_rules.py`` checks each).
+    examples: tuple[tuple[str, str], ...] = ()
+
+
+#: The publication day the rules' examples are resolved against: Friday 3 August 2018 (ISO week
+#: 2018-W31).
+EXAMPLE_ANCHOR = "2018-08-03"
 
 
 R = Rule
-# Ordered: the first rule that fully matches a phrase resolves it.
+# Ordered: the first rule that fully matches a phrase resolves it. Each rule's examples are
+# phrases it resolves (against EXAMPLE_ANCHOR): a rule shadowed by an earlier one fails its test.
 RULES: tuple[Rule, ...] = (
     # --- explicit calendar dates ---
-    R("iso_date", r"(?P<year>[0-9]{4})-(?P<month_num>[01]?[0-9])-(?P<day>[0-3]?[0-9])", "calendar_date"),
-    R("us_numeric_date", r"(?P<month_num>[01]?[0-9])/(?P<day>[0-3]?[0-9])/(?P<year>[0-9]{4}|[0-9]{2})", "calendar_date"),
-    R("iso_month", r"(?P<year>[0-9]{4})-(?P<month_num>0[1-9]|1[0-2])", "month_name"),
+    R("iso_date", r"(?P<year>[0-9]{4})-(?P<month_num>[01]?[0-9])-(?P<day>[0-3]?[0-9])", "calendar_date",
+      examples=(("2018-08-03", "2018-08-03"),)),
+    R("us_numeric_date", r"(?P<month_num>[01]?[0-9])/(?P<day>[0-3]?[0-9])/(?P<year>[0-9]{4}|[0-9]{2})", "calendar_date",
+      examples=(("8/3/2018", "2018-08-03"), ("8/3/18", "2018-08-03"))),
+    R("iso_month", r"(?P<year>[0-9]{4})-(?P<month_num>0[1-9]|1[0-2])", "month_name",
+      examples=(("2018-08", "2018-08"),)),
     R("weekday_month_day_year",
-      r"(?:(?P<weekday>{weekday}),? )?(?P<month>{month}) (?P<day>{daynum}),? (?P<year>{year})", "calendar_date"),
-    R("day_month_year", r"(?:(?P<weekday>{weekday}),? )?(?:the )?(?P<day>{daynum}) (?:of )?(?P<month>{month}),? (?P<year>{year})", "calendar_date"),
+      r"(?:(?P<weekday>{weekday}),? )?(?P<month>{month}) (?P<day>{daynum}),? (?P<year>{year})", "calendar_date",
+      examples=(("Friday, August 3, 2018", "2018-08-03"), ("Aug. 3, 2018", "2018-08-03"))),
+    R("day_month_year", r"(?:(?P<weekday>{weekday}),? )?(?:the )?(?P<day>{daynum}) (?:of )?(?P<month>{month}),? (?P<year>{year})", "calendar_date",
+      examples=(("3 August 2018", "2018-08-03"), ("the 3rd of August, 2018", "2018-08-03"))),
     R("weekday_month_day",
-      r"(?:(?P<weekday>{weekday}),? )?(?P<month>{month}) (?P<day>{daynum})(?: (?P<part>{part}))?", "calendar_date"),
-    R("day_of_month", r"(?:(?P<weekday>{weekday}),? )?(?:the )?(?P<day>{daynum}) (?:of )?(?P<month>{month})", "calendar_date"),
-    R("holiday", r"(?:(?P<rel>{rel}) )?(?P<holiday>{holiday})(?: (?P<year>{year}))?", "holiday"),
+      r"(?:(?P<weekday>{weekday}),? )?(?P<month>{month}) (?P<day>{daynum})(?: (?P<part>{part}))?", "calendar_date",
+      examples=(("August 3", "2018-08-03"), ("Friday, Aug. 3", "2018-08-03"), ("July 30 morning", "2018-07-30TMO"))),
+    R("day_of_month", r"(?:(?P<weekday>{weekday}),? )?(?:the )?(?P<day>{daynum}) (?:of )?(?P<month>{month})", "calendar_date",
+      examples=(("3 August", "2018-08-03"), ("the 30th of July", "2018-07-30"))),
+    R("holiday", r"(?:(?P<rel>{rel}) )?(?P<holiday>{holiday})(?: (?P<year>{year}))?", "holiday",
+      examples=(("Christmas", "2018-12-25"), ("last Christmas", "2017-12-25"), ("Thanksgiving 2017", "2017-11-23"))),
     # --- months, seasons, quarters, halves, years ---
-    R("edge_month", r"(?P<edge>{edge}) ?(?P<month>{month})(?:,? (?:of )?(?P<year>{year}))?", "month_name"),
-    R("month_year", r"(?:(?P<rel>{rel}) )?(?P<month>{month})(?:,? (?:of )?(?P<year>{year}))?", "month_name"),
-    R("month_relative_year", r"(?:(?P<edge>{edge}) ?)?(?P<month>{month}) (?:of )?(?P<year_rel>{rel}) year", "month_name"),
-    R("season", r"{the}(?:(?P<edge>{edge}) )?(?:(?P<rel>{rel}) )?(?P<season>{season})(?: (?:of )?(?P<year>{year}))?", "season"),
-    R("year_season", r"(?P<year>{year}) (?P<season>{season})", "season"),
+    R("edge_month", r"(?P<edge>{edge}) ?(?P<month>{month})(?:,? (?:of )?(?P<year>{year}))?", "month_name",
+      examples=(("early August", "2018-08"), ("late July 2017", "2017-07"), ("mid-June", "2018-06"))),
+    R("month_year", r"(?:(?:the )?(?P<rel>{rel}) )?(?P<month>{month})(?:,? (?:of )?(?P<year>{year}))?", "month_name",
+      examples=(("August 2018", "2018-08"), ("July", "2018-07"), ("last July", "2018-07"), ("next July", "2019-07"), ("the following July", "2019-07"))),
+    R("month_relative_year", r"(?:(?P<edge>{edge}) ?)?(?P<month>{month}) (?:of )?(?P<year_rel>{rel}) year", "month_name",
+      examples=(("June last year", "2017-06"), ("early March next year", "2019-03"))),
+    R("season", r"{the}(?:(?P<edge>{edge}) )?(?:(?P<rel>{rel}) )?(?P<season>{season})(?: (?:of )?(?P<year>{year}))?", "season",
+      examples=(("last summer", "2017-SU"), ("the spring of 2017", "2017-SP"), ("this fall", "2018-FA"))),
+    R("year_season", r"(?P<year>{year}) (?P<season>{season})", "season",
+      examples=(("2017 summer", "2017-SU"),)),
     R("quarter",
       r"{the}(?:(?P<year>{year})(?:'s)? |(?P<rel>{rel}) (?:year's )?|(?P<fiscal>fiscal) )?"
       r"(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th) (?:fiscal )?(?P<unit>quarter|half)"
-      r"(?: of (?:(?:the )?(?:fiscal )?year )?(?:(?P<year2>{year})|(?P<rel2>{rel}) year|the year|this year))?", "quarter"),
-    R("q_quarter", r"(?:(?P<fiscal>fiscal|fy) )?q(?P<number>[1-4])(?: (?P<year>{year}))?", "quarter"),
-    R("latest_quarter", r"the (?P<which>latest|most recent|current|same|year earlier|year ago) (?P<unit>quarter|period)", "latest_quarter"),
-    R("latest_fiscal_year", r"the (?:latest|most recent) fiscal year", "relative_unit", {"unit": "year", "rel": "last"}),
-    R("the_quarter", r"the (?P<unit>quarter)", "latest_quarter"),
-    R("year_ago_period", r"{the}(?P<which>year earlier|year ago)(?: (?:quarter|period))?", "year_ago"),
-    R("decade", r"{the}(?:(?P<edge>{edge}) ?)?(?P<decade>[0-9]{3}0)'?s", "decade"),
-    R("short_decade", r"{the}(?:(?P<edge>{edge}) )?'?(?P<decade2>[0-9]0)'?s", "decade"),
-    R("spelled_decade", r"{the}(?:(?P<edge>{edge}) )?(?P<spelled_decade>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)", "decade"),
-    R("century", r"{the}(?:(?P<edge>{edge}) )?(?P<ordinal>[0-9]{1,2})(?:st|nd|rd|th) century", "century"),
-    R("fiscal_year", r"(?:fiscal(?: year)?|fy) ?(?P<year>{year}|[0-9]{2})", "year"),
-    R("edge_year", r"(?P<edge>{edge}) ?(?P<year>{year})", "year"),
-    R("year", r"(?:the year )?(?P<year>{year})", "year"),
-    R("spelled_year", r"(?:the year )?(?P<spelled_year>(?:nineteen|eighteen|twenty) (?:hundred|(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?: (?:one|two|three|four|five|six|seven|eight|nine))?)|two thousand(?: (?:and )?(?:one|two|three|four|five|six|seven|eight|nine|ten))?)", "spelled_year"),
-    R("year_end", r"(?:the )?year(?:'s)? end", "relative_unit", {"unit": "year", "edge": "end of"}),
-    R("short_year", r"(?P<short>{short_year})", "year"),
+      r"(?: of (?:(?:the )?(?:fiscal )?year )?(?:(?P<year2>{year})|(?P<rel2>{rel}) year|the year|this year))?", "quarter",
+      examples=(("the third quarter", "2018-Q3"), ("the first half of 2017", "2017-H1"), ("last year's fourth quarter", "2017-Q4"))),
+    R("q_quarter", r"(?:(?P<fiscal>fiscal|fy) )?q(?P<number>[1-4])(?: (?P<year>{year}))?", "quarter",
+      examples=(("Q2", "2018-Q2"), ("Q3 2017", "2017-Q3"), ("fiscal Q1", "2018-Q1"))),
+    R("latest_quarter", r"the (?P<which>latest|most recent|current|same|year earlier|year ago) (?P<unit>quarter|period)", "latest_quarter",
+      examples=(("the latest quarter", "2018-Q2"), ("the year-earlier quarter", "2017-Q2"))),
+    R("latest_fiscal_year", r"the (?:latest|most recent) fiscal year", "relative_unit", {"unit": "year", "rel": "last"},
+      examples=(("the latest fiscal year", "2017"),)),
+    R("the_quarter", r"the (?P<unit>quarter)", "latest_quarter",
+      examples=(("the quarter", "2018-Q2"),)),
+    R("year_ago_period", r"{the}(?P<which>year earlier|year ago)(?: (?:quarter|period))?", "year_ago",
+      examples=(("the year-ago", "2017"), ("year earlier", "2017"))),
+    R("decade", r"{the}(?:(?P<edge>{edge}) ?)?(?P<decade>[0-9]{3}0)'?s", "decade",
+      examples=(("the 1990s", "199"), ("the late 1980s", "198"))),
+    R("short_decade", r"{the}(?:(?P<edge>{edge}) )?'?(?P<decade2>[0-9]0)'?s", "decade",
+      examples=(("the '90s", "199"), ("the early 80s", "198"))),
+    R("spelled_decade", r"{the}(?:(?P<edge>{edge}) )?(?P<spelled_decade>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)", "decade",
+      examples=(("the sixties", "196"), ("the late seventies", "197"))),
+    R("century", r"{the}(?:(?P<edge>{edge}) )?(?P<ordinal>[0-9]{1,2})(?:st|nd|rd|th) century", "century",
+      examples=(("the 19th century", "18"), ("the early 20th century", "19"))),
+    R("fiscal_year", r"(?:fiscal(?: year)?|fy) ?(?P<year>{year}|[0-9]{2})", "year",
+      examples=(("fiscal 2017", "2017"), ("fiscal year 2019", "2019"), ("FY19", "2019"))),
+    R("edge_year", r"(?P<edge>{edge}) ?(?P<year>{year})", "year",
+      examples=(("early 2017", "2017"), ("mid-2019", "2019"))),
+    R("year", r"(?:the year )?(?P<year>{year})", "year",
+      examples=(("2017", "2017"), ("the year 1999", "1999"))),
+    R("spelled_year", r"(?:the year )?(?P<spelled_year>(?:nineteen|eighteen|twenty) (?:hundred|(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?: (?:one|two|three|four|five|six|seven|eight|nine))?)|two thousand(?: (?:and )?(?:one|two|three|four|five|six|seven|eight|nine|ten))?)", "spelled_year",
+      examples=(("nineteen ninety-nine", "1999"), ("two thousand and eight", "2008"))),
+    R("year_end", r"(?:the )?year(?:'s)? end", "relative_unit", {"unit": "year", "edge": "end of"},
+      examples=(("year-end", "2018"), ("the year's end", "2018"))),
+    R("short_year", r"(?P<short>{short_year})", "year",
+      examples=(("'17", "2017"),)),
     # --- relative to the anchor ---
-    R("reference", r"(?P<reference>{reference})", "reference"),
-    R("day_offset", r"(?:(?P<edge>early|late|mid) )?(?P<dayword>{dayword})", "day_offset"),
-    R("day_offset_part", r"(?P<dayword>{dayword}) (?P<part>{part})", "day_offset"),
-    R("this_part", r"(?:(?P<edge>{edge}) ?)?(?:this|tomorrow|yesterday) (?P<part>{part})", "part_of_day"),
-    R("part_day_offset", r"(?:(?P<edge>{edge}) ?)?(?P<part>{part}) (?P<dayword>yesterday|today|tomorrow)", "day_offset"),
-    R("relative_weekday", r"(?:(?P<rel>{rel}) )?(?P<weekday>{weekday})(?: (?P<part>{part}))?", "weekday"),
-    R("weekday_part_rel", r"(?P<weekday>{weekday}) (?P<part>{part})", "weekday"),
-    R("discourse_day", r"(?P<which>the same|that|the very same|this very|the previous|the following|the next|the prior) (?P<unit>day|week|month|year|night|morning|evening|afternoon)", "discourse"),
+    R("reference", r"(?P<reference>{reference})", "reference",
+      examples=(("now", "PRESENT_REF"), ("recently", "PAST_REF"), ("the future", "FUTURE_REF"), ("currently", "PRESENT_REF"))),
+    R("day_offset", r"(?:(?P<edge>early|late|mid) )?(?P<dayword>{dayword})", "day_offset",
+      examples=(("today", "2018-08-03"), ("yesterday", "2018-08-02"), ("tmrw", "2018-08-04"), ("late yesterday", "2018-08-02"))),
+    R("day_offset_part", r"(?P<dayword>{dayword}) (?P<part>{part})", "day_offset",
+      examples=(("yesterday morning", "2018-08-02TMO"), ("tomorrow night", "2018-08-04TNI"))),
+    R("this_part", r"(?:(?P<edge>{edge}) ?)?(?:this|tomorrow|yesterday) (?P<part>{part})", "part_of_day",
+      examples=(("this morning", "2018-08-03TMO"), ("late this afternoon", "2018-08-03TAF"))),
+    R("part_day_offset", r"(?:(?P<edge>{edge}) ?)?(?P<part>{part}) (?P<dayword>yesterday|today|tomorrow)", "day_offset",
+      examples=(("morning today", "2018-08-03TMO"), ("late afternoon yesterday", "2018-08-02TAF"))),
+    R("relative_weekday", r"(?:(?P<rel>{rel}) )?(?P<weekday>{weekday})(?: (?P<part>{part}))?", "weekday",
+      examples=(("Monday", "2018-07-30"), ("last Friday", "2018-07-27"), ("next Tuesday", "2018-08-07"), ("Wednesday night", "2018-08-01TNI"))),
+    R("discourse_day", r"(?P<which>{discourse}) (?P<unit>day|week|month|year|night|morning|evening|afternoon)", "discourse",
+      examples=(("the next day", "2018-08-04"), ("the following week", "2018-W32"), ("the previous morning", "2018-08-02TMO"))),
     R("edge_relative_unit",
-      r"{the}(?P<edge>{edge}) (?:(?P<rel>{rel}) |(?:in )?the )(?P<unit>week|month|year|decade|century|quarter|weekend)", "relative_unit"),
-    R("relative_unit", r"(?:the )?(?P<rel>{rel}) (?P<unit>week|weekend|month|quarter|year|decade|century|fiscal year)", "relative_unit"),
-    R("year_period", r"{the}(?P<year>{year}) (?P<unit>quarter|period|half)", "year_period"),
-    R("this_weekend", r"the (?P<unit>weekend)", "relative_unit"),
-    R("the_unit", r"the (?P<unit>week|month|year|fiscal year)", "the_unit"),
-    R("the_part_of_day", r"(?:(?P<edge>{edge}) ?)?(?:the (?P<part>morning|afternoon|evening|night)|(?P<part2>morning|afternoon|evening|overnight))", "part_of_reference_day"),
-    R("ago", r"(?:(?P<qmod>{qmod}) )?(?P<count>{count}|{vague}) (?P<unit>{units}) (?P<direction>ago|earlier|later|from now|hence)", "ago"),
-    R("unit_ago", r"(?:a |one )?(?P<unit>year|month|week|day|decade) (?P<direction>ago|earlier|later)", "ago"),
-    R("day_before", r"the (?P<unit>day|week|month|year) (?P<which>before|after)", "discourse"),
+      r"{the}(?P<edge>{edge}) (?:(?P<rel>{rel}) |(?:in )?the )(?P<unit>week|month|year|decade|century|quarter|weekend)", "relative_unit",
+      examples=(("the end of the year", "2018"), ("early next year", "2019"), ("later this month", "2018-08"), ("late last week", "2018-W30"))),
+    R("relative_unit", r"(?:the )?(?P<rel>{rel}) (?P<unit>week|weekend|month|quarter|year|decade|century|fiscal year)", "relative_unit",
+      examples=(("last week", "2018-W30"), ("this month", "2018-08"), ("next year", "2019"), ("the past weekend", "2018-W30-WE"), ("this fiscal year", "2018"))),
+    R("year_period", r"{the}(?P<year>{year}) (?P<unit>quarter|period|half)", "year_period",
+      examples=(("the 2017 period", "2017"), ("2017 half", "2017"))),
+    R("this_weekend", r"the (?P<unit>weekend)", "relative_unit",
+      examples=(("the weekend", "2018-W31-WE"),)),
+    R("the_unit", r"the (?P<unit>week|month|year|fiscal year)", "the_unit",
+      examples=(("the week", "2018-W31"), ("the month", "2018-08"))),
+    R("the_part_of_day", r"(?:(?P<edge>{edge}) ?)?(?:the (?P<part>morning|afternoon|evening|night)|(?P<part2>morning|afternoon|evening|overnight))", "part_of_reference_day",
+      examples=(("the morning", "2018-08-03TMO"), ("overnight", "2018-08-03TNI"), ("late evening", "2018-08-03TEV"))),
+    R("ago", r"(?:(?P<qmod>{qmod}) )?(?P<count>{count}|{vague}) (?P<unit>{units}) (?P<direction>ago|earlier|later|from now|hence)", "ago",
+      examples=(("three days ago", "2018-07-31"), ("two weeks ago", "2018-W29"), ("a week earlier", "2018-W30"), ("ten years from now", "2028"), ("about 20 years ago", "1998"))),
+    R("unit_ago", r"(?:a |one )?(?P<unit>year|month|week|day|decade) (?P<direction>ago|earlier|later)", "ago",
+      examples=(("month ago", "2018-07"), ("week earlier", "2018-W30"))),
+    R("day_before", r"the (?P<unit>day|week|month|year) (?P<which>before|after)", "discourse",
+      examples=(("the day before", "2018-08-02"), ("the week after", "2018-W32"))),
     # --- durations and sets ---
-    R("set_every", r"(?P<every>every|each|per) (?:(?P<count>other|{count}) )?(?P<unit>{units})", "set_every"),
-    R("set_every_weekday", r"(?:every|each) (?P<weekday>{weekday})", "set_weekday"),
-    R("set_every_month", r"(?:every|each) (?P<month>{month})", "set_month"),
-    R("set_weekdays", r"(?P<weekday>{weekday})s", "set_weekday"),
-    R("frequency", r"(?P<freq>{freq})", "frequency"),
+    R("set_every", r"(?P<every>every|each|per) (?:(?P<count>other|{count}) )?(?P<unit>{units})", "set_every",
+      examples=(("every week", "P1W"), ("each day", "P1D"), ("every other year", "P2Y"), ("per year", "P1Y"))),
+    R("set_every_weekday", r"(?:every|each) (?P<weekday>{weekday})", "set_weekday",
+      examples=(("every Monday", "XXXX-WXX-1"), ("each Sunday", "XXXX-WXX-7"))),
+    R("set_every_month", r"(?:every|each) (?P<month>{month})", "set_month",
+      examples=(("every March", "XXXX-03"),)),
+    R("set_weekdays", r"(?P<weekday>{weekday})s", "set_weekday",
+      examples=(("Mondays", "XXXX-WXX-1"),)),
+    R("frequency", r"(?P<freq>{freq})", "frequency",
+      examples=(("daily", "P1D"), ("annually", "P1Y"))),
     # "the past two months", "the first nine months": a stretch of time. Without a number, only
     # words that cannot name a calendar period ("the past year" is last year, a DATE).
     R("span_duration",
       r"(?:(?P<qmod>{qmod}) )?(?:the |a )?(?P<rel>past|last|next|first|coming|previous|latest|final|recent|following|remaining|same|full|entire|whole|rest of the|year earlier|ensuing|preceding)"
-      r" (?P<count>{count}|{vague}) (?P<unit>{units})(?: or so)?", "duration"),
+      r" (?P<count>{count}|{vague}) (?P<unit>{units})(?: or so)?", "duration",
+      examples=(("the past two months", "P2M"), ("the next three quarters", "P9M"), ("the first nine months", "P9M"))),
     R("whole_unit_duration",
-      r"(?:(?P<qmod>{qmod}) )?(?:the |a )?(?P<rel>first|remaining|entire|whole|rest of the|ensuing|next|coming|following|recent) (?P<unit>{units})(?: or so)?", "duration"),
+      r"(?:(?P<qmod>{qmod}) )?(?:the |a )?(?P<rel>first|remaining|entire|whole|rest of the|ensuing|next|coming|following|recent) (?P<unit>{units})(?: or so)?", "duration",
+      examples=(("the entire year", "P1Y"), ("the coming weeks", "PXW"))),
     R("duration",
-      r"(?:(?P<qmod>{qmod}) )?(?:the )?(?P<count>{count}|{vague}) (?:(?:more|full|straight|consecutive|long|trading|business|calendar) )?(?P<unit>{units})(?: (?P<long>long))?(?: or so)?", "duration"),
-    R("unit_long", r"(?P<unit>{units}) long", "duration"),
-    R("vague_duration", r"(?P<unit>years|months|weeks|days|hours|minutes|decades|centuries)", "duration"),
+      r"(?:(?P<qmod>{qmod}) )?(?:the )?(?P<count>{count}|{vague}) (?:(?:more|full|straight|consecutive|long|trading|business|calendar) )?(?P<unit>{units})(?: (?P<long>long))?(?: or so)?", "duration",
+      examples=(("three years", "P3Y"), ("16 days", "P16D"), ("nearly two weeks", "P2W"), ("several hours", "PTXH"), ("48 hours long", "PT48H"))),
+    R("unit_long", r"(?P<unit>{units}) long", "duration",
+      examples=(("year long", "P1Y"),)),
+    R("vague_duration", r"(?P<unit>years|months|weeks|days|hours|minutes|decades|centuries)", "duration",
+      examples=(("years", "PXY"), ("months", "PXM"))),
     # --- clock times ---
     R("clock_time",
-      r"(?:(?P<qmod>about|around|approximately) )?(?P<clock>{clock}) ?(?P<ampm>{ampm})(?: \(?(?P<zone>{zone}|[a-z]{2,4}t)\)?)?(?: (?P<dayword>today|yesterday|tomorrow|tonight)| (?:on )?(?P<weekday>{weekday}))?", "clock_time"),
-    R("clock_oclock", r"(?P<clock>[0-9]{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) o'?clock", "clock_time"),
-    R("noon", r"(?P<named>noon|midnight|midday)(?: (?P<dayword>today|yesterday|tomorrow)| (?:on )?(?P<weekday>{weekday}))?", "clock_time"),
+      r"(?:(?P<qmod>about|around|approximately) )?(?P<clock>{clock}) ?(?P<ampm>{ampm})(?: \(?(?P<zone>{zone}|[a-z]{2,4}t)\)?)?(?: (?P<dayword>today|yesterday|tomorrow|tonight)| (?:on )?(?P<weekday>{weekday}))?", "clock_time",
+      examples=(("3 p.m.", "2018-08-03T15:00"), ("9PM", "2018-08-03T21:00"), ("10:45pm", "2018-08-03T22:45"), ("7.30am", "2018-08-03T07:30"), ("1030am", "2018-08-03T10:30"), ("11:21 p.m. EDT", "2018-08-03T23:21"), ("9 a.m. tomorrow", "2018-08-04T09:00"), ("3 pm Monday", "2018-07-30T15:00"))),
+    R("clock_oclock", r"(?P<clock>[0-9]{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) o'?clock", "clock_time",
+      examples=(("three o'clock", "2018-08-03T03:00"), ("10 o'clock", "2018-08-03T10:00"))),
+    R("noon", r"(?P<named>noon|midnight|midday)(?: (?P<dayword>today|yesterday|tomorrow)| (?:on )?(?P<weekday>{weekday}))?", "clock_time",
+      examples=(("noon", "2018-08-03T12:00"), ("midnight Sunday", "2018-07-29T00:00"), ("noon tomorrow", "2018-08-04T12:00"))),
 )
 
 
