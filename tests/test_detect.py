@@ -39,6 +39,13 @@ modes = pytest.mark.parametrize("events", [True, False], ids=["with-events", "ti
         ("He arrived in January this year.", FRI, [("January this year", "2018-01")]),
         # discourse: "the next day" counts from the last date mentioned
         ("The summit opened on July 16, 2018. Talks ended the next day.", FRI, [("July 16, 2018", "2018-07-16"), ("the next day", "2018-07-17")]),
+        # a name holds the time word, not a month or a weekday: "Daily" is not a rate there,
+        # while "Independence Day" and a weekday in a name stay dates
+        ("The Daily Mail reported on Monday that prices rose.", FRI, [("Monday", "2018-07-30")]),
+        ("Prices are checked daily.", FRI, [("daily", "P1D")]),
+        ("They celebrated Independence Day.", FRI, [("Independence Day", "2018-07-04")]),
+        # "the rest of the year" is the year it is left of
+        ("Sales will stay flat for the rest of the year.", FRI, [("the rest of the year", "2018")]),
         # "the same day that ..." points forward to a clause: its date is not known here
         ("He left on the same day that the bill passed.", FRI, [("the same day", "XXXX-XX-XX")]),
     ],
@@ -58,6 +65,9 @@ def test_expressions_in_context(text, published, expected, events):
         "Sun Microsystems and Jan Smith met.",  # capitalised names that abbreviate days and months
         "Prices fall when demand drops.",  # "fall" as a verb
         "The quarterly dividend was raised.",  # frequency adjective before a noun
+        # a time word with a capital inside a name: a newspaper, a fund
+        "A spokesperson hung up the phone on a journalist from The New Daily who called.",
+        "The Future Fund invested the money.",
     ],
 )
 @modes

@@ -155,8 +155,33 @@ def _word(token: "Token") -> str:
     return normalize(token.text)
 
 
+# Words written with a capital wherever they stand: a name does not make them any less a date
+# ("Monday", "Christmas", the words of "Independence Day" and "New Year's Eve").
+ALWAYS_CAPITALISED = frozenset(LEXICON["month"]) | frozenset(LEXICON["weekday"]) | frozenset(w for h in LEXICON["holiday"] for w in h.split())
+PROPER_NOUN_TAGS = frozenset({"NNP", "NNPS"})
+NAME_WINDOW = 8  # words on either side that tell prose from a title-case line
+
+
+def _in_a_name(token: "Token", lower: str) -> bool:
+    """A time word spelled with a capital inside a name of several proper nouns ("The New
+    Daily", "the Future Fund", "The Weekly Standard"): part of the name, not a time. Read from
+    the tags, which both reading modes have (times-only reading runs no entity recogniser)."""
+    if lower in ALWAYS_CAPITALISED or not token.text[:1].isupper() or token.tag_ not in PROPER_NOUN_TAGS:
+        return False
+    doc = token.doc
+    neighbours = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
+    if not any(n.tag_ in PROPER_NOUN_TAGS and n.text[:1].isupper() for n in neighbours):
+        return False
+    # only in prose: in a title-case line ("Daily and Weekly Winners", "Your Summer Reading
+    # List") every word has a capital, and the time word is one
+    words = [t for t in doc[max(0, token.i - NAME_WINDOW) : token.i + NAME_WINDOW + 1] if t.is_alpha]
+    return 2 * sum(1 for t in words if t.text[:1].isupper()) < len(words)
+
+
 def _is_trigger(token: "Token") -> bool:
     lower = token.lower_.rstrip(".").replace("’", "'")
+    if _in_a_name(token, lower):
+        return False
     if lower in CAPITALISED_ONLY:
         if not token.text[:1].isupper() or token.tag_ == "MD":
             return False

@@ -606,6 +606,15 @@ def the_unit(groups: Groups, context: Context) -> TimeValue:
     return TimeValue("DATE", period_value(unit, anchor, 0))
 
 
+@handler("rest_of_period")
+def rest_of_period(groups: Groups, context: Context) -> TimeValue:
+    """"the rest of the year": what is left of the discourse's year, else the anchor's; TimeML
+    gives it that period's value ("most of the rest of the year" in a story of 1952 is 1952)."""
+    reference = context.reference
+    anchor = reference.start if reference is not None and reference.start is not None else context.anchor
+    return TimeValue("DATE", period_value(groups["unit"], anchor, 0))
+
+
 _TIME_UNITS = {unit for unit, (_, is_time) in UNITS.items() if is_time}
 
 

@@ -358,6 +358,8 @@ RULES: tuple[Rule, ...] = (
       examples=(("last week", "2018-W30"), ("this month", "2018-08"), ("next year", "2019"), ("the past weekend", "2018-W30-WE"), ("this fiscal year", "2018"))),
     R("year_period", r"{the}(?P<year>{year}) (?P<unit>quarter|period|half)", "year_period",
       examples=(("the 2017 period", "2017"), ("2017 half", "2017"))),
+    R("rest_of_period", r"(?:(?:most|much|all) of )?the rest of (?:the|this) (?P<unit>week|month|quarter|year|decade)", "rest_of_period",
+      examples=(("the rest of the year", "2018"), ("much of the rest of the month", "2018-08"))),
     R("this_weekend", r"the (?P<unit>weekend)", "relative_unit",
       examples=(("the weekend", "2018-W31-WE"),)),
     R("the_unit", r"the (?P<unit>week|month|year|fiscal year)", "the_unit",
