@@ -27,11 +27,11 @@ def read_seed(prefix: str) -> str:
     return path.read_text(encoding="utf-8")
 
 
-def kept_lines(text: str) -> list[str]:
+def kept_lines(text: str, title: str | None = None) -> list[str]:
     """The non-blank lines of every block find_body keeps, in order."""
     return [
         line.strip()
-        for start, end in find_body(text)
+        for start, end in find_body(text, title)
         for line in re.split(r"\r\n|\r|\n", text[start:end])
         if line.strip()
     ]
@@ -127,6 +127,37 @@ def test_ui_line_is_dropped(label: str) -> None:
 def test_cookie_and_copyright_notices_are_dropped(notice: str) -> None:
     assert kept_lines(page(notice, *ARTICLE)) == ARTICLE
     assert kept_lines(page(*ARTICLE, notice)) == ARTICLE
+
+
+@pytest.mark.parametrize(
+    "notice",
+    ["This was published 4 years ago", "This article is more than 5 years old.", "Updated 3 hours ago", "Published: about an hour ago"],
+)
+def test_a_notice_of_the_page_age_is_dropped(notice: str) -> None:
+    # relative to when the page was scraped, not to the article: its "4 years ago" is no date
+    assert kept_lines(page(notice, *ARTICLE)) == ARTICLE
+    assert kept_lines(page(*ARTICLE[:2], notice, *ARTICLE[2:])) == ARTICLE
+
+
+def test_a_sentence_about_a_publication_long_ago_is_kept() -> None:
+    sentence = "The report was published four years ago, and nobody read it."
+    assert kept_lines(page(*ARTICLE, sentence)) == [*ARTICLE, sentence]
+
+
+HEADLINE = "Geneva Talks End Without a Deal"
+HEADER = ["Start the day smarter Notable deaths in 2023 The world's largest war 2023 meteor showers", "World News"]
+
+
+def test_lines_above_the_headline_that_are_no_sentences_are_the_page_header() -> None:
+    text = page(*HEADER, HEADLINE, *ARTICLE)
+    assert kept_lines(text) == [*HEADER, HEADLINE, *ARTICLE]  # without the title nothing tells
+    assert kept_lines(text, title=HEADLINE) == [HEADLINE, *ARTICLE]
+    assert kept_lines(text, title="A title the page does not print") == [*HEADER, HEADLINE, *ARTICLE]
+
+
+@pytest.mark.parametrize("dateline", ["June 9, 2011 in Nation/World", "10 Jun 2011", "Published: Monday 3 August 2018"])
+def test_a_date_line_above_the_headline_is_kept(dateline: str) -> None:
+    assert kept_lines(page(HEADER[0], dateline, HEADLINE, *ARTICLE), title=HEADLINE) == [dateline, HEADLINE, *ARTICLE]
 
 
 def test_photo_caption_with_a_credit_is_dropped() -> None:
@@ -386,3 +417,15 @@ def test_ordinary_sentences_are_all_kept(sentences: list[str], separator: str) -
 )
 def test_a_headline_is_one_title_case_line_that_does_not_end_like_a_sentence(line: str, headline: bool) -> None:
     assert is_headline(line) is headline
+
+
+def test_a_read_article_takes_no_date_from_its_page_header_or_age_notice() -> None:
+    import timeline
+
+    text = page(*HEADER, HEADLINE, "This was published 4 years ago", *ARTICLE)
+    read = timeline.read(timeline.Article(text, "2018-08-03", title=HEADLINE))
+    assert [(e.text, e.value.value) for e in read.time_expressions] == [
+        ("Tuesday", "2018-07-31"),
+        ("next month", "2018-09"),
+        ("the end of the year", "2018"),
+    ]

@@ -101,6 +101,14 @@ _COPYRIGHT = re.compile(
     re.IGNORECASE,
 )
 
+# Notices of the page's age or freshness, relative to when it was scraped, not to the article:
+# "This was published 4 years ago", "This article is more than 5 years old", "Updated 3 hours ago".
+_PAGE_AGE_NOTICE = re.compile(
+    r"this (?:article|story|page|content|post|item)?\s*(?:was|is) (?:published|posted|written|more than|over|from) .{0,40}\b(?:ago|old)\.?"
+    r"|(?:published|updated|posted|last updated):? (?:about |over |more than )?(?:\d+|an?|one) \w+ ago\.?",
+    re.IGNORECASE,
+)
+
 # Photo captions end in a credit like "(AP Photo/Evan Vucci)" or "(Bill Clark/CQ Roll Call file
 # photo)"; captions are never body. ("Photo: ..." at the start is not enough: tweets begin so.)
 _PHOTO_WORD = re.compile(r"\b(?:photos?|photograph|getty images|shutterstock)\b", re.IGNORECASE)
@@ -158,6 +166,7 @@ _LINE_RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("promo", lambda line: bool(_PROMO.match(line))),
     ("cookie notice", lambda line: bool(_COOKIE_NOTICE.match(line))),
     ("copyright", lambda line: bool(_COPYRIGHT.fullmatch(line))),
+    ("page age notice", lambda line: bool(_PAGE_AGE_NOTICE.fullmatch(line))),
     ("photo credit", _ends_in_photo_credit),
     ("sidebar heading", _is_sidebar_heading),
 )
@@ -213,11 +222,28 @@ def _drop_reason(line: str) -> str | None:
     return next((name for name, applies in _LINE_RULES if applies(line)), None)
 
 
-def find_body(text: str) -> tuple[tuple[int, int], ...]:
+# A page's own date line ("June 9, 2011 in Nation/World", "10 Jun 2011", "Published: Monday 3
+# August 2018"): above the headline, but the article's date, not the page's header.
+_DATELINE = re.compile(
+    r"(?:(?:published|updated|posted|first published)(?: on)?:?\s*)?(?:[a-z]+day,?\s)?(?:\d{1,2}(?:st|nd|rd|th)?\s)?"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s\d{1,2}(?:st|nd|rd|th)?,?)?\s\d{4}\b",
+    re.IGNORECASE,
+)
+
+
+def _headline_at(content: list[tuple[int, "_Unit"]], title: str | None) -> int:
+    """The position in ``content`` of the first line that is the article's title, else -1."""
+    wanted = " ".join(title.split()).casefold() if title else ""
+    return next((order for order, (_, unit) in enumerate(content) if wanted and unit.text.casefold() == wanted), -1)
+
+
+def find_body(text: str, title: str | None = None) -> tuple[tuple[int, int], ...]:
     """Character ranges (start, end) of `text` that are article body, in order, non-overlapping.
 
     Each range is a block of consecutive kept lines, trimmed of surrounding whitespace; a blank
-    or dropped line ends a block.
+    or dropped line ends a block. With the article's ``title``, a line above the first line
+    that is the title and does not end like a sentence is the page's header (navigation strips,
+    teasers of other stories, topic tags) and is dropped.
     """
     units = _units(text)
     content = [(index, unit) for index, unit in enumerate(units) if unit is not None]
@@ -225,9 +251,12 @@ def find_body(text: str) -> tuple[tuple[int, int], ...]:
         # One line has no page around it to be told apart from: it is the text (a tweet, a title).
         return ((content[0][1].start, content[0][1].end),)
     counts = Counter(unit.text.casefold() for _, unit in content)
+    headline = _headline_at(content, title)
 
     kept = [False] * len(units)
     for order, (index, unit) in enumerate(content):
+        if order < headline and not unit.text.endswith(_END_OF_SENTENCE) and not _DATELINE.match(unit.text):
+            continue  # above the headline: the page's header
         if 3 * order >= len(content) and _is_sidebar_heading(unit.text):
             break  # a sidebar past the first third: the rest of the page is not the article
         if counts[unit.text.casefold()] > 1 and len(unit.text.split()) >= _MIN_DUPLICATE_WORDS:

@@ -153,7 +153,7 @@ def _cut(text: str, start: int, end: int, limit: int) -> Iterator[tuple[int, int
 
 
 def _pieces(article: Article, events: bool) -> tuple[list[tuple[int, int]], list[_Piece]]:
-    segments = list(clean.find_body(article.text))
+    segments = list(clean.find_body(article.text, article.title))
     nlp = load_pipeline()
     limit = min(MAX_PARSE_CHARS, nlp.max_length)
     parts = [part for start, end in segments for part in _parts(article.text, start, end, limit)]
