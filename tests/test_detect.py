@@ -56,6 +56,28 @@ def test_expressions_in_context(text, published, expected, events):
 
 
 @pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a range with an elided part is two expressions, each with its own value (TimeML)
+        ("He played in the 1962-63 season.", [("1962", "1962"), ("63", "1963")]),
+        ("The 2010-11 season was his best.", [("2010", "2010"), ("11", "2011")]),
+        ("The summit is on 3-4 May.", [("3", "2018-05-03"), ("4 May", "2018-05-04")]),
+        ("Strikes were held on 8 and 9 March.", [("8", "2018-03-08"), ("9 March", "2018-03-09")]),
+        ("The course runs May 5 - 6.", [("May 5", "2018-05-05"), ("6", "2018-05-06")]),
+        ("Recovery takes between 6 and 9 months.", [("6", "P6M"), ("9 months", "P9M")]),
+        ("It took two to six days.", [("two", "P2D"), ("six days", "P6D")]),
+        # one stretch of time stays one expression; numbers that are no range stay out
+        ("Deals are due during the next 12 to 18 months.", [("18 months", "P18M")]),
+        ("The vote was 48-35 on Friday.", [("Friday", "2018-08-03")]),
+        ("The 2010-2011 budget passed.", [("2010", "2010"), ("2011", "2011")]),
+    ],
+)
+@modes
+def test_ranges_with_an_elided_part(text, expected, events):
+    assert found(text, events=events) == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "A 6-year-old boy was found.",  # ages

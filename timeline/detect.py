@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Optional
 from attrs import frozen
 
 from .resolution import Tense, match_rule, normalize
-from .rules import FRAGMENTS, LEXICON, RULES, TRIGGER_WORDS
+from .rules import FRAGMENTS, LEXICON, NUMBER_WORDS, RULES, TRIGGER_WORDS
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -39,6 +39,14 @@ class Candidate:
     tense: Optional[Tense]
     #: True for "the same day that ...": it points forward to a clause, not back to the discourse.
     cataphoric: bool = False
+    #: What is resolved when it is not the text: the elided end of a range ("3" of "3-4 May" is
+    #: "3 May", "63" of "1962-63" is "1963").
+    phrase: Optional[str] = None
+
+    @property
+    def resolved(self) -> str:
+        """The words resolved: the phrase the text stands for, else the text."""
+        return self.phrase if self.phrase is not None else self.text
 
 
 # ---------------------------------------------------------------------------------------------
@@ -474,7 +482,7 @@ def detect(doc: "Doc", nlp: "Language") -> list[Candidate]:
             covered_seeds.update(range(*window))
     chosen = _non_overlapping(windows)
     candidates = []
-    for start, end in chosen:
+    for start, end, phrase in _with_range_ends(doc, chosen):
         span = doc[start:end]
         following = doc[end].lower_ if end < len(doc) else ""
         candidates.append(
@@ -485,9 +493,90 @@ def detect(doc: "Doc", nlp: "Language") -> list[Candidate]:
                 sentence_index=sentence_of[start],
                 tense=tense_of(span),
                 cataphoric=following in _CATAPHORA and span.text.lower().startswith(("the same", "the very same")),
+                phrase=phrase,
             )
         )
     return candidates
+
+
+# ---------------------------------------------------------------------------------------------
+# Ranges with an elided end: TimeML marks each end as an expression of its own ("3-4 May" is
+# "3" = 3 May and "4 May"; "1962-63" is "1962" and "63" = 1963; "between 6 and 9 months" is "6"
+# = six months and "9 months").
+
+RANGE_LINKS = frozenset({"-", "–", "—", "to", "and", "through", "thru", "until", "till"})
+# Words before a range that make it one stretch of time ("the next 12 to 18 months").
+SPAN_WORDS = frozenset({"next", "past", "last", "first", "coming", "previous", "final", "recent", "following"})
+_SHORT_NUMBER = re.compile(r"[0-9]{1,2}")
+_YEAR_RANGE = re.compile(r"([0-9]{2})([0-9]{2}) ?[-–] ?([0-9]{2})")
+
+
+def _with_range_ends(doc: "Doc", chosen: list[tuple[int, int]]) -> list[tuple[int, int, Optional[str]]]:
+    """The chosen windows, a season or fiscal span of two years split in two ("the 2010-11
+    season" is 2010 and 2011, not November 2010), and the elided end of a range added."""
+    taken = {i for start, end in chosen for i in range(start, end)}
+    result: list[tuple[int, int, Optional[str]]] = []
+    for start, end in chosen:
+        years = _YEAR_RANGE.fullmatch(doc[start:end].text)
+        if years and int(years.group(3)) == (int(years.group(2)) + 1) % 100:
+            result.append((start, start + 1, None))
+            result.append((end - 1, end, years.group(1) + years.group(3)))
+            continue
+        result.append((start, end, None))
+        before = _elided_start(doc, start, end, taken)
+        if before is not None:
+            result.append(before)
+        after = _elided_end(doc, start, end, taken)
+        if after is not None:
+            result.append(after)
+    return sorted(result)
+
+
+def _free_number(doc: "Doc", i: int, taken: set[int]) -> bool:
+    return 0 <= i < len(doc) and i not in taken and bool(_SHORT_NUMBER.fullmatch(doc[i].text))
+
+
+def _count(token: "Token") -> Optional[float]:
+    """The number a token of one or two digits or a spelled number ("six") stands for."""
+    if _SHORT_NUMBER.fullmatch(token.text):
+        return float(token.text)
+    value = NUMBER_WORDS.get(token.lower_) if token.lower_ not in ("a", "an") else None
+    return float(value) if value is not None else None
+
+
+def _elided_start(doc: "Doc", start: int, end: int, taken: set[int]) -> Optional[tuple[int, int, Optional[str]]]:
+    """"3-4 May", "8 and 9 March", "two to six days": the number before the link takes the
+    words after the window's own leading number."""
+    if end - start < 2 or start < 2 or doc[start - 1].lower_ not in RANGE_LINKS:
+        return None
+    number = start - 2
+    last, first = _count(doc[number]), _count(doc[start])
+    if last is None or first is None or number in taken or last >= first:
+        return None
+    if number > 0 and doc[number - 1].lower_ in SPAN_WORDS:
+        return None  # "the next 12 to 18 months": one stretch, one expression (TimeBank)
+    phrase = doc[number].text + " " + doc[start + 1 : end].text
+    return (number, number + 1, phrase) if match_rule(normalize(phrase)) is not None else None
+
+
+def _elided_end(doc: "Doc", start: int, end: int, taken: set[int]) -> Optional[tuple[int, int, Optional[str]]]:
+    """"May 5 - 6", "April 8-12", "1962-63": the number after the link takes the window's words
+    before its last number (of a year, its century)."""
+    last = doc[end - 1]
+    if end + 1 >= len(doc) or doc[end].lower_ not in RANGE_LINKS - {"and"} or not _free_number(doc, end + 1, taken):
+        return None
+    number = doc[end + 1].text
+    if re.fullmatch(r"[12][0-9]{3}", last.text) and end - start == 1 and len(number) == 2:
+        phrase = last.text[:2] + number
+        ahead = int(phrase) > int(last.text)
+    elif _SHORT_NUMBER.fullmatch(last.text) and end - start >= 2:
+        phrase = doc[start : end - 1].text + " " + number
+        ahead = int(number) > int(last.text)
+    else:
+        return None
+    if not ahead or doc[end + 2 : end + 3].text.lower() in ("pm", "am", "p.m.", "a.m.", ":"):
+        return None
+    return (end + 1, end + 2, phrase) if match_rule(normalize(phrase)) is not None else None
 
 
 def _non_overlapping(windows: set[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -49,7 +49,7 @@ class Discourse:
 def _resolve_candidate(candidate: Candidate, discourse: Discourse) -> tuple[TimeValue, str]:
     if candidate.cataphoric:
         return UNRESOLVED, "cataphoric"
-    resolution = resolve_phrase(candidate.text, discourse.context(candidate.tense))
+    resolution = resolve_phrase(candidate.resolved, discourse.context(candidate.tense))
     if resolution is None:
         return UNRESOLVED, "unresolved"
     return resolution.value, resolution.rule
@@ -178,7 +178,7 @@ def _assemble(article: Article, segments: list[tuple[int, int]], pieces: list[_P
         detected.append((piece, doc, detect(doc, nlp) if doc is not None else []))
     inferred = None
     if article.published is None:
-        inferred = infer_published(Clue(c.text, c.tense) for _, _, found in detected for c in found if not c.cataphoric)
+        inferred = infer_published(Clue(c.resolved, c.tense) for _, _, found in detected for c in found if not c.cataphoric)
     anchor = article.anchor if article.anchor is not None else (inferred.day if inferred is not None else None)
     anchored_to = "published" if article.published is not None else "inferred"
     # Each expression is also resolved against probe anchors: where they disagree, the value
