@@ -105,6 +105,14 @@ def test_not_time_expressions(text, events):
         ("The filing is dated 8/2/2018.", [("8/2/2018", "2018-08-02")]),
         ("The vote is set for 3 p.m. Monday.", [("3 p.m. Monday", "2018-08-06T15:00")]),
         ("Sales doubled in the '90s.", [("the '90s", "199")]),
+        # a 24-hour clock with its zone and day; a stopwatch time is a duration
+        ("The polls close at 16:00 GMT Sunday.", [("16:00 GMT Sunday", "2018-08-05T16:00")]),
+        ("Trading opened at 7:45 and closed early.", [("7:45", "2018-08-03T07:45")]),
+        ("The deadline passed at 23:59.", [("23:59", "2018-08-03T23:59")]),
+        ("Kipchoge won in 2:03:59.", [("2:03:59", "PT2H3M59S")]),
+        # a morning hour with nothing that makes it a time: a verse, a pace
+        ("He quoted John 3:16 again.", []),
+        ("They ran at a 4:30 pace.", []),
     ],
 )
 def test_numeric_seeds(text, expected, events):

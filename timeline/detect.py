@@ -313,6 +313,12 @@ _NUMERIC_SEEDS: dict[str, tuple[re.Pattern[str], tuple[tuple[str, ...], ...]]] =
         tuple((f"{y}-{m}-{d}",) for y in ("2018",) for m in ("8", "08") for d in ("2", "02"))
         + tuple((f"{m}/{d}/{y}",) for m in ("8", "12") for d in ("2", "31") for y in ("18", "018", "2018")),
     ),
+    # a 24-hour clock ("16:00", "7:45") and a stopwatch ("2:03:59"): the rules and
+    # ``_rejected_by_context`` tell which are times
+    "CLOCK_24": (
+        re.compile(r"(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?"),
+        (("16:00",), ("7:45",), ("2:03:59",), ("12:03:59",)),
+    ),
     # "3 pm", "3 P.M.", and one token: "9PM", "10:45pm", "11.30am", "1030am"
     "CLOCK": (
         re.compile(r"[0-9]{1,2}(?:[:.]?[0-9]{2})? ?(?:a\.?m\.?|p\.?m\.?)", re.IGNORECASE),
@@ -443,8 +449,17 @@ ATTRIBUTIVE = frozenset({"past", "future", "previous", "next", "following", "qua
 DETERMINERS = frozenset({"the", "a", "an"})
 
 
+# Words before a bare clock of the morning hours that make it a time ("at 7:45", "until 9:30");
+# without one, "7:45" may be a score, a verse or a pace.
+CLOCK_CUES = frozenset({"at", "by", "from", "until", "till", "to", "before", "after", "around", "about", "since", "between", "and", "-", "–", "approximately", "roughly", "@"})
+_BARE_CLOCK = re.compile(r"([0-9]{1,2}):[0-9]{2}")
+
+
 def _rejected_by_context(doc: "Doc", start: int, end: int) -> bool:
-    """Windows the words after them show not to be (whole) time expressions."""
+    """Windows the words around them show not to be (whole) time expressions."""
+    bare = _BARE_CLOCK.fullmatch(doc[start:end].text)
+    if bare and int(bare.group(1)) < 13 and (start == 0 or doc[start - 1].lower_ not in CLOCK_CUES):
+        return True
     if end - start == 2 and start > 0 and doc[start].lower_ in ("a", "an", "per") and (doc[start - 1].like_num or doc[start - 1].is_currency):
         return True  # a rate: "$500 million a year"
     if end >= len(doc):

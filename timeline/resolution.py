@@ -772,6 +772,13 @@ def clock_time(groups: Groups, context: Context) -> Optional[TimeValue]:
     return TimeValue("TIME", f"{day_value(day)}T{hour:02d}:{minute:02d}{offset_suffix(offset)}", mod=_qmod(groups))
 
 
+@handler("stopwatch")
+def stopwatch(groups: Groups, context: Context) -> TimeValue:
+    """A race or a record time ("won in 2:03:59"): how long, not when."""
+    parts = [(int(groups["hours"]), "H"), (int(groups["minutes"]), "M"), (int(groups["seconds"]), "S")]
+    return TimeValue("DURATION", "PT" + "".join(f"{n}{unit}" for n, unit in parts if n) if any(n for n, _ in parts) else "PT0S")
+
+
 def check_handlers() -> None:
     """Every rule names a registered handler (run by the tests)."""
     missing = {rule.handler for rule, _ in _compiled()} - set(_HANDLERS)
