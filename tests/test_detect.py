@@ -78,6 +78,29 @@ def test_ranges_with_an_elided_part(text, expected, events):
 
 
 @pytest.mark.parametrize(
+    "text,expected",
+    [
+        # an abbreviated day or month after a day number, a cue word, or in a list of days;
+        # lower case only after "this", "next", "last", "every", "each" or in such a list
+        ("Tickets went on sale from 21 Jan.", [("21 Jan.", "2018-01-21")]),
+        ("lai next fri lets run", [("next fri", "2018-08-10")]),
+        ("Exams were in Jun.", [("Jun.", "2018-06")]),
+        ("My paper was on Mon and tues only.", [("Mon", "2018-07-30"), ("tues", "2018-07-31")]),
+        # "this" and a weekday: that day of the publication's week
+        ("Come down this Sat.", [("this Sat", "2018-08-04")]),
+        ("We met this Monday.", [("this Monday", "2018-07-30")]),
+        # names and verbs that abbreviate days and months stay out
+        ("It resulted in Sun reporting a loss.", []),
+        ("He sat on the sun deck on a boat.", []),
+        ("Shares rose on Sun Microsystems news.", []),
+    ],
+)
+@modes
+def test_abbreviated_days_and_months(text, expected, events):
+    assert found(text, events=events) == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "A 6-year-old boy was found.",  # ages

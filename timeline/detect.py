@@ -56,6 +56,7 @@ class Candidate:
 # alone skips the attribute ruler that maps one onto the other (a quarter of the parse time).
 VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD"})
 NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+PROPER_NOUN_TAGS = frozenset({"NNP", "NNPS"})
 ADJECTIVE_TAGS = frozenset({"JJ", "JJR", "JJS", "AFX"})
 
 
@@ -142,11 +143,47 @@ CAPITALISED_ONLY = frozenset({"may", "march", "sat", "sun", "wed", "mar", "jan",
 ABBREVIATIONS = CAPITALISED_ONLY - {"may", "march"}
 
 
+# Words before an abbreviated day or month that make it one ("this Sat", "next fri", "every
+# mon", "on Tues", "in Jun"); lower case ("next fri") only after the first five.
+ABBREVIATION_CUES = frozenset({"this", "next", "last", "every", "each", "on", "by", "until", "till", "til", "since", "from"})
+# ... and before a month: "in Jun", "early Feb" ("in Sun" is the company)
+MONTH_CUES = ABBREVIATION_CUES - {"on"} | {"in", "early", "late", "mid", "end"}
+LOWER_CASE_CUES = frozenset({"this", "next", "last", "every", "each"})
+# Words between two days or months of a list or a range ("Mon and tues", "Tues-Wed").
+LIST_LINKS = frozenset({"and", "or", "-", "–", "/", "&", ",", "to"})
+
+
 def _abbreviation_in_use(token: "Token") -> bool:
+    """An abbreviated day or month used as one: with its dot, before a day number ("Feb 14"),
+    after one ("14 Feb"), after a cue word not before a name ("on Sat", not "on Sun
+    Microsystems"), or next to another day or month of a list ("Mon and tues")."""
     if token.text.endswith("."):
         return True
-    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    return following is not None and (following.text == "." or following.like_num)
+    doc = token.doc
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    previous = doc[token.i - 1] if token.i > 0 else None
+    if following is not None and (following.text == "." or following.like_num):
+        return True
+    if previous is None:
+        return False
+    if token.text[:1].islower():
+        return previous.lower_ in LOWER_CASE_CUES or _listed_with_a_day(token)
+    if previous.text.isdigit() and 1 <= int(previous.text) <= 31:
+        return True
+    before_a_name = following is not None and following.text[:1].isupper() and following.tag_ in PROPER_NOUN_TAGS
+    cues = ABBREVIATION_CUES if token.lower_.rstrip(".") in LEXICON["weekday"] else MONTH_CUES
+    return (previous.lower_ in cues and not before_a_name) or _listed_with_a_day(token)
+
+
+def _listed_with_a_day(token: "Token") -> bool:
+    doc = token.doc
+    for step in (-1, 1):
+        link, other = token.i + step, token.i + 2 * step
+        if 0 <= other < len(doc) and doc[link].lower_ in LIST_LINKS:
+            word = doc[other].lower_.rstrip(".")
+            if word in LEXICON["weekday"] and (word not in CAPITALISED_ONLY or doc[other].text[:1].isupper()):
+                return True
+    return False
 
 
 # Season names that are also verbs ("prices fall"): only as nouns are they seasons.
@@ -166,7 +203,6 @@ def _word(token: "Token") -> str:
 # Words written with a capital wherever they stand: a name does not make them any less a date
 # ("Monday", "Christmas", the words of "Independence Day" and "New Year's Eve").
 ALWAYS_CAPITALISED = frozenset(LEXICON["month"]) | frozenset(LEXICON["weekday"]) | frozenset(w for h in LEXICON["holiday"] for w in h.split())
-PROPER_NOUN_TAGS = frozenset({"NNP", "NNPS"})
 NAME_WINDOW = 8  # words on either side that tell prose from a title-case line
 
 
@@ -191,7 +227,7 @@ def _is_trigger(token: "Token") -> bool:
     if _in_a_name(token, lower):
         return False
     if lower in CAPITALISED_ONLY:
-        if not token.text[:1].isupper() or token.tag_ == "MD":
+        if token.tag_ == "MD" or (not token.text[:1].isupper() and lower not in ABBREVIATIONS):
             return False
         if lower in ABBREVIATIONS and not _abbreviation_in_use(token):
             return False

@@ -523,6 +523,8 @@ def weekday(groups: Groups, context: Context) -> TimeValue:
         day = anchor - timedelta(days=back or 7)
     elif rel == 1:
         day = anchor + timedelta(days=ahead or 7)
+    elif groups.get("rel") == "this":
+        day = anchor + timedelta(days=target - anchor.isoweekday())  # of the anchor's week
     elif rel == 0 or groups.get("rel") is None:
         tense = context.tense
         if tense is Tense.FUTURE:
