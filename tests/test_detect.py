@@ -128,6 +128,13 @@ def test_not_time_expressions(text, events):
         ("The filing is dated 8/2/2018.", [("8/2/2018", "2018-08-02")]),
         ("The vote is set for 3 p.m. Monday.", [("3 p.m. Monday", "2018-08-06T15:00")]),
         ("Sales doubled in the '90s.", [("the '90s", "199")]),
+        # informal spellings: a count run into its unit, a dotted day-month-year
+        ("It takes 1.5hrs just to play 3mins.", [("1.5hrs", "PT90M"), ("3mins", "PT3M")]),
+        ("Survived 7Days in Thailand.", [("7Days", "P7D")]),
+        ("The gig on 17.06.2016 was great.", [("17.06.2016", "2016-06-17")]),
+        ("The museum trip was on 27.03.15 with friends.", [("27.03.15", "2015-03-27")]),
+        ("Version 3.10.15 was released.", []),
+        ("A 5yrs old boy was found.", []),
         # a 24-hour clock with its zone and day; a stopwatch time is a duration
         ("The polls close at 16:00 GMT Sunday.", [("16:00 GMT Sunday", "2018-08-05T16:00")]),
         ("Trading opened at 7:45 and closed early.", [("7:45", "2018-08-03T07:45")]),

@@ -344,16 +344,30 @@ _NUMERIC_SEEDS: dict[str, tuple[re.Pattern[str], tuple[tuple[str, ...], ...]]] =
     ),
     # "the '90s" where the tokenizer splits the apostrophe off
     "DECADE": (re.compile(r"['’][0-9]0s"), (("'", "90s"), ("’", "90s"))),
+    # ISO, US slashed and dotted dates; a dotted one with a two-digit year only with two-digit
+    # day and month ("3.10.15" is a version, "27.03.15" a date)
     "DATE_LIKE": (
-        re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}|[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4}"),
+        re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}|[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4}|[0-3]?[0-9]\.[01]?[0-9]\.[0-9]{4}|[0-3][0-9]\.[01][0-9]\.[0-9]{2}"),
         tuple((f"{y}-{m}-{d}",) for y in ("2018",) for m in ("8", "08") for d in ("2", "02"))
-        + tuple((f"{m}/{d}/{y}",) for m in ("8", "12") for d in ("2", "31") for y in ("18", "018", "2018")),
+        + tuple((f"{m}/{d}/{y}",) for m in ("8", "12") for d in ("2", "31") for y in ("18", "018", "2018"))
+        + tuple((f"{d}.{m}.{y}",) for d in ("2", "17") for m in ("6", "06") for y in ("2016",))
+        + (("17.06.16",),),
     ),
     # a 24-hour clock ("16:00", "7:45") and a stopwatch ("2:03:59"): the rules and
     # ``_rejected_by_context`` tell which are times
     "CLOCK_24": (
         re.compile(r"(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?"),
         (("16:00",), ("7:45",), ("2:03:59",), ("12:03:59",)),
+    ),
+    # a count run into its unit, as tweets write them: "3mins", "1.5hrs", "7Days"
+    "GLUED_UNIT": (
+        re.compile(r"[0-9]+(?:\.[0-9]+)?(?:hrs?|hours?|mins?|minutes?|secs?|seconds?|days?|nights?|wks?|weeks?|months?|mos?|yrs?|years?)", re.IGNORECASE),
+        tuple(
+            (n + spelled,)
+            for n in ("3", "24", "1.5", "12.5")
+            for unit in ("hr", "hrs", "hour", "hours", "min", "mins", "minute", "minutes", "sec", "secs", "day", "days", "night", "nights", "wk", "wks", "week", "weeks", "month", "months", "mo", "mos", "yr", "yrs", "year", "years")
+            for spelled in (unit, unit.title(), unit.upper())
+        ),
     ),
     # "3 pm", "3 P.M.", and one token: "9PM", "10:45pm", "11.30am", "1030am"
     "CLOCK": (

@@ -102,6 +102,8 @@ def handler(name: str) -> Callable[[_H], _H]:
 _HYPHEN_IN_WORDS = re.compile(r"(?<=[a-z'])[-‐‑–](?=[a-z0-9])|(?<=[0-9])[-‐‑–](?=[a-z])")
 _DOTS = re.compile(r"\.(?![0-9])")
 _SPACES = re.compile(r"\s+")
+# A count run into its unit, as tweets write them: "3mins", "1.5hrs", "7Days".
+_GLUED_UNIT = re.compile(r"(?<=[0-9])(?=(?:hrs?|hours?|mins?|minutes?|secs?|seconds?|days?|nights?|wks?|weeks?|months?|mos?|yrs?|years?)\b)")
 
 
 def normalize(phrase: str) -> str:
@@ -109,6 +111,7 @@ def normalize(phrase: str) -> str:
     text = phrase.lower().replace("’", "'").replace("‘", "'").replace("`", "'")
     text = _HYPHEN_IN_WORDS.sub(" ", text)
     text = _DOTS.sub("", text)
+    text = _GLUED_UNIT.sub(" ", text)
     return _SPACES.sub(" ", text).strip(" ,")
 
 

@@ -276,6 +276,8 @@ RULES: tuple[Rule, ...] = (
       examples=(("2018-08-03", "2018-08-03"),)),
     R("us_numeric_date", r"(?P<month_num>[01]?[0-9])/(?P<day>[0-3]?[0-9])/(?P<year>[0-9]{4}|[0-9]{2})", "calendar_date",
       examples=(("8/3/2018", "2018-08-03"), ("8/3/18", "2018-08-03"))),
+    R("dotted_date", r"(?P<day>[0-3]?[0-9])\.(?P<month_num>[01]?[0-9])\.(?P<year>[0-9]{4}|[0-9]{2})", "calendar_date",
+      examples=(("17.06.2016", "2016-06-17"), ("27.03.15", "2015-03-27"))),
     R("iso_month", r"(?P<year>[0-9]{4})-(?P<month_num>0[1-9]|1[0-2])", "month_name",
       examples=(("2018-08", "2018-08"),)),
     R("weekday_month_day_year",
