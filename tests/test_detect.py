@@ -110,6 +110,9 @@ def test_abbreviated_days_and_months(text, expected, events):
         "Sun Microsystems and Jan Smith met.",  # capitalised names that abbreviate days and months
         "Prices fall when demand drops.",  # "fall" as a verb
         "The quarterly dividend was raised.",  # frequency adjective before a noun
+        "Iraq imports about three-quarters of its food.",  # fractions
+        "Junk bonds make up more than a quarter of the market.",
+        "He joined the annual March for Life.",  # the march, not the month
         # a time word with a capital inside a name: a newspaper, a fund
         "A spokesperson hung up the phone on a journalist from The New Daily who called.",
         "The Future Fund invested the money.",

@@ -222,6 +222,17 @@ def _in_a_name(token: "Token", lower: str) -> bool:
     return 2 * sum(1 for t in words if t.text[:1].isupper()) < len(words)
 
 
+# "the annual March for Life", "the March of the Combatant Mothers": a march, not the month.
+MARCH_FOLLOWERS = frozenset({"for", "of", "on", "to", "against", "through"})
+
+
+def _a_march(token: "Token") -> bool:
+    doc = token.doc
+    previous = doc[token.i - 1].lower_ if token.i > 0 else ""
+    following = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+    return previous in ("the", "a", "an", "annual", "this", "that") and following in MARCH_FOLLOWERS
+
+
 def _is_trigger(token: "Token") -> bool:
     lower = token.lower_.rstrip(".").replace("’", "'")
     if _in_a_name(token, lower):
@@ -232,6 +243,8 @@ def _is_trigger(token: "Token") -> bool:
         if lower in ABBREVIATIONS and not _abbreviation_in_use(token):
             return False
     if lower in NOUN_ONLY and token.tag_ not in NOUN_TAGS:
+        return False
+    if lower == "march" and _a_march(token):
         return False
     if lower in TRIGGER_WORDS:
         return True
@@ -459,7 +472,7 @@ def _seeds(doc: "Doc", nlp: "Language") -> list[int]:
                 seeds.add(i)
     for ent in doc.ents:
         if ent.label_ in ("DATE", "TIME"):
-            seeds.update(range(ent.start, ent.end))
+            seeds.update(i for i in range(ent.start, ent.end) if not (doc[i].lower_ == "march" and _a_march(doc[i])))
     return sorted(seeds)
 
 
@@ -497,6 +510,16 @@ def _longest_accepted(doc: "Doc", seed: int, run: tuple[int, int]) -> Optional[t
 # "quarterly dividend").
 ATTRIBUTIVE = frozenset({"past", "future", "previous", "next", "following", "quarterly", "yearly", "monthly"})
 DETERMINERS = frozenset({"the", "a", "an"})
+# Counts of a fraction: "about three-quarters of its food", "more than a quarter of the market".
+FRACTION_COUNTS = frozenset({"a", "one", "two", "three"})
+
+
+def _fraction(doc: "Doc", end: int, following: "Token") -> bool:
+    """A window ending in "quarter(s)" of a count, followed by "of": a fraction, not a time."""
+    if doc[end - 1].lower_ not in ("quarter", "quarters") or following.lower_ != "of" or end < 2:
+        return False
+    count = doc[end - 2] if doc[end - 2].text not in ("-", "–") or end < 3 else doc[end - 3]
+    return count.lower_ in FRACTION_COUNTS
 
 
 # Words before a bare clock of the morning hours that make it a time ("at 7:45", "until 9:30");
@@ -517,6 +540,8 @@ def _rejected_by_context(doc: "Doc", start: int, end: int) -> bool:
     following = doc[end]
     if following.lower_ in ("old", "-old") or (following.text == "-" and end + 1 < len(doc) and doc[end + 1].lower_ == "old"):
         return True  # ages: "a 6-year-old", "52 years old"
+    if _fraction(doc, end, following):
+        return True
     if following.tag_ not in NOUN_TAGS | ADJECTIVE_TAGS:
         return False
     if doc[end - 1].lower_ in ATTRIBUTIVE:
