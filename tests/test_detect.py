@@ -44,6 +44,17 @@ modes = pytest.mark.parametrize("events", [True, False], ids=["with-events", "ti
         ("The Daily Mail reported on Monday that prices rose.", FRI, [("Monday", "2018-07-30")]),
         ("Prices are checked daily.", FRI, [("daily", "P1D")]),
         ("They celebrated Independence Day.", FRI, [("Independence Day", "2018-07-04")]),
+        # decades: a stretch of ten years up to or from now, or one the text named
+        ("Spending will rise over the coming decade.", FRI, [("the coming decade", "P10Y")]),
+        ("In the decade that followed, prices fell.", FRI, [("the decade", "P10Y")]),
+        ("It was the best film of the last decade.", FRI, [("the last decade", "200")]),
+        ("Prices doubled in two decades.", FRI, [("two decades", "P20Y")]),
+        # sets
+        ("The festival is held each spring.", FRI, [("each spring", "XXXX-SP")]),
+        ("He runs every evening.", FRI, [("every evening", "XXXX-XX-XXTEV")]),
+        ("The shop closes on weekends.", FRI, [("weekends", "XXXX-WXX-WE")]),
+        ("She works evenings.", FRI, [("evenings", "XXXX-XX-XXTEV")]),
+        ("The bar is busy on Friday nights.", FRI, [("Friday nights", "XXXX-WXX-5TNI")]),
         # "the rest of the year" is the year it is left of
         ("Sales will stay flat for the rest of the year.", FRI, [("the rest of the year", "2018")]),
         # "the same day that ..." points forward to a clause: its date is not known here

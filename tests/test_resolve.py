@@ -106,14 +106,14 @@ CASES = [
     # durations
     ("hour-long", FRI, None, "DURATION", "PT1H", None),
     ("two years", FRI, None, "DURATION", "P2Y", None),
-    ("a decade", FRI, None, "DURATION", "P1DE", None),
+    ("a decade", FRI, None, "DURATION", "P10Y", None),
     ("24 hours", FRI, None, "DURATION", "PT24H", None),
     ("half an hour", FRI, None, "DURATION", "PT30M", None),
     ("several years", FRI, None, "DURATION", "PXY", None),
     ("the past two months", FRI, None, "DURATION", "P2M", None),
     ("the first nine months", FRI, None, "DURATION", "P9M", None),
     ("nearly three years", FRI, None, "DURATION", "P3Y", "APPROX"),
-    ("more than a decade", FRI, None, "DURATION", "P1DE", "MORE_THAN"),
+    ("more than a decade", FRI, None, "DURATION", "P10Y", "MORE_THAN"),
     ("two-year", FRI, None, "DURATION", "P2Y", None),
     ("a fortnight", FRI, None, "DURATION", "P2W", None),
     # sets

@@ -579,6 +579,10 @@ def period_value(unit: str, anchor: date, offset: int) -> str:
     raise ValueError(f"no calendar period for unit {unit!r}")
 
 
+# Relative words that make a decade or century a stretch of time up to or from now.
+STRETCH_WORDS = frozenset({"past", "coming", "next", "following", "upcoming", "this coming", "preceding"})
+
+
 @handler("relative_unit")
 def relative_unit(groups: Groups, context: Context) -> TimeValue:
     """"last week", "this month", "next year", "later this year", "over the weekend"."""
@@ -592,6 +596,9 @@ def relative_unit(groups: Groups, context: Context) -> TimeValue:
             saturday -= timedelta(weeks=1)
         return TimeValue("DATE", week_value(saturday) + "-WE")
     offset = RELATIVE_OFFSETS[rel] if rel else 0
+    if unit in ("decade", "century") and rel in STRETCH_WORDS:
+        # "over the coming decade", "the past decade": ten years from or up to now, not "202"
+        return TimeValue("DURATION", duration_value(1, unit), mod=_mod(groups))
     return TimeValue("DATE", period_value(unit, anchor, offset), mod=_mod(groups))
 
 
@@ -602,9 +609,14 @@ def the_unit(groups: Groups, context: Context) -> TimeValue:
     "the year" is mostly a fiscal stretch in news ("for the year ended June 30"): a duration.
     """
     unit = groups["unit"]
+    reference = context.reference
+    if unit == "decade":
+        # "the decade that followed": ten years, unless the text has named a decade
+        if reference is not None and reference.granularity is Granularity.DECADE:
+            return TimeValue("DATE", reference.value)
+        return TimeValue("DURATION", duration_value(1, unit))
     if unit in ("year", "fiscal year"):
         return TimeValue("DURATION", "P1Y")
-    reference = context.reference
     anchor = context.anchor
     if reference is not None and reference.start is not None:
         anchor = reference.start
@@ -635,6 +647,9 @@ def duration_value(count: Optional[float], unit: str) -> str:
     if unit == "quarter":  # TimeML counts quarters in months: "the next three quarters" = P9M
         code = "M"
         count = None if count is None else count * 3
+    if unit == "decade":  # and decades in years, as TimeBank does: "two decades" = P20Y
+        code = "Y"
+        count = None if count is None else count * 10
     if count is not None and count != int(count):
         # Halves go down a unit where one exists: half an hour = PT30M, half a year = P6M.
         smaller = {"hour": (60, "M", True), "year": (12, "M", False), "day": (24, "H", True), "minute": (60, "S", True)}
@@ -728,7 +743,23 @@ def set_every(groups: Groups, context: Context) -> TimeValue:
 
 @handler("set_weekday")
 def set_weekday(groups: Groups, context: Context) -> TimeValue:
-    return TimeValue("SET", f"XXXX-WXX-{WEEKDAYS[groups['weekday']]}")
+    part = PARTS_OF_DAY.get(groups.get("part") or "")  # "Monday mornings"
+    return TimeValue("SET", f"XXXX-WXX-{WEEKDAYS[groups['weekday']]}" + (f"T{part}" if part else ""))
+
+
+@handler("set_season")
+def set_season(groups: Groups, context: Context) -> TimeValue:
+    return TimeValue("SET", f"XXXX-{SEASONS[groups['season']]}")
+
+
+@handler("set_part_of_day")
+def set_part_of_day(groups: Groups, context: Context) -> TimeValue:
+    return TimeValue("SET", f"XXXX-XX-XXT{PARTS_OF_DAY[groups['part']]}")
+
+
+@handler("set_weekend")
+def set_weekend(groups: Groups, context: Context) -> TimeValue:
+    return TimeValue("SET", "XXXX-WXX-WE")
 
 
 @handler("set_month")

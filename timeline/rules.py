@@ -364,8 +364,8 @@ RULES: tuple[Rule, ...] = (
       examples=(("the rest of the year", "2018"), ("much of the rest of the month", "2018-08"))),
     R("this_weekend", r"the (?P<unit>weekend)", "relative_unit",
       examples=(("the weekend", "2018-W31-WE"),)),
-    R("the_unit", r"the (?P<unit>week|month|year|fiscal year)", "the_unit",
-      examples=(("the week", "2018-W31"), ("the month", "2018-08"))),
+    R("the_unit", r"the (?P<unit>week|month|year|fiscal year|decade)", "the_unit",
+      examples=(("the week", "2018-W31"), ("the month", "2018-08"), ("the decade", "P10Y"))),
     R("the_part_of_day", r"(?:(?P<edge>{edge}) ?)?(?:the (?P<part>morning|afternoon|evening|night)|(?P<part2>morning|afternoon|evening|overnight))", "part_of_reference_day",
       examples=(("the morning", "2018-08-03TMO"), ("overnight", "2018-08-03TNI"), ("late evening", "2018-08-03TEV"))),
     R("ago", r"(?:(?P<qmod>{qmod}) )?(?P<count>{count}|{vague}) (?P<unit>{units}) (?P<direction>ago|earlier|later|from now|hence)", "ago",
@@ -381,6 +381,16 @@ RULES: tuple[Rule, ...] = (
       examples=(("every Monday", "XXXX-WXX-1"), ("each Sunday", "XXXX-WXX-7"))),
     R("set_every_month", r"(?:every|each) (?P<month>{month})", "set_month",
       examples=(("every March", "XXXX-03"),)),
+    R("set_every_season", r"(?:every|each) (?P<season>{season})", "set_season",
+      examples=(("each spring", "XXXX-SP"), ("every winter", "XXXX-WI"))),
+    R("set_every_part", r"(?:every|each) (?P<part>morning|afternoon|evening|night)", "set_part_of_day",
+      examples=(("every evening", "XXXX-XX-XXTEV"), ("each morning", "XXXX-XX-XXTMO"))),
+    R("set_parts", r"(?:in the )?(?P<part>morning|afternoon|evening)s", "set_part_of_day",
+      examples=(("evenings", "XXXX-XX-XXTEV"), ("in the mornings", "XXXX-XX-XXTMO"))),
+    R("set_weekends", r"weekends", "set_weekend",
+      examples=(("weekends", "XXXX-WXX-WE"),)),
+    R("set_weekday_parts", r"(?P<weekday>{weekday}) (?P<part>morning|afternoon|evening|night)s", "set_weekday",
+      examples=(("Monday mornings", "XXXX-WXX-1TMO"), ("Friday nights", "XXXX-WXX-5TNI"))),
     R("set_weekdays", r"(?P<weekday>{weekday})s", "set_weekday",
       examples=(("Mondays", "XXXX-WXX-1"),)),
     R("frequency", r"(?P<freq>{freq})", "frequency",
@@ -451,4 +461,4 @@ TRIGGER_WORDS = frozenset(
     for name in ("month", "weekday", "season", "part", "unit", "freq", "reference", "dayword")
     for phrase in LEXICON[name]
     for w in [phrase.split()[-1]]
-) | frozenset({"noon", "midnight", "midday", "christmas", "thanksgiving", "halloween", "o'clock", "ago", "decade", "quarter", "period", "end", "nineteen", "thousand", "term", "date"})
+) | frozenset({"noon", "midnight", "midday", "christmas", "thanksgiving", "halloween", "o'clock", "ago", "decade", "quarter", "period", "end", "nineteen", "thousand", "term", "date", "mornings", "afternoons", "evenings"})

@@ -173,6 +173,7 @@ _VALUE_FORMS: tuple[tuple[re.Pattern[str], Granularity, Optional[_RangeFn]], ...
         (rf"(?P<y>{_D}{{4}})-W(?P<w>0[1-9]|[1-4][0-9]|5[0-3]|XX)", Granularity.WEEK, _range_week),
         (rf"(?P<y>{_D}{{4}})-W(?P<w>0[1-9]|[1-4][0-9]|5[0-3]|XX)-WE", Granularity.WEEKEND, _range_weekend),
         (rf"{_D}{{4}}-W(?:{_D}{{2}})-[1-7]", Granularity.DAY, None),
+        (rf"{_D}{{4}}-W(?:{_D}{{2}})-[1-7]T(?:{'|'.join(PARTS_OF_DAY)})", Granularity.PART_OF_DAY, None),  # "Monday mornings"
         (
             rf"(?P<y>{_D}{{4}})-(?P<m>0[1-9]|1[0-2]|XX)-(?P<dd>0[1-9]|[12][0-9]|3[01]|XX)",
             Granularity.DAY,
