@@ -139,6 +139,23 @@ def test_a_notice_of_the_page_age_is_dropped(notice: str) -> None:
     assert kept_lines(page(*ARTICLE[:2], notice, *ARTICLE[2:])) == ARTICLE
 
 
+@pytest.mark.parametrize(
+    "pitch",
+    [
+        "Get breaking news alerts and special reports. The news and stories that matter, delivered weekday mornings.",
+        "Sign up for our newsletter to get the top stories in your inbox.",
+        "Stay up to date with the latest news and updates.",
+    ],
+)
+def test_a_newsletter_pitch_is_dropped(pitch: str) -> None:
+    assert kept_lines(page(*ARTICLE[:2], pitch, *ARTICLE[2:])) == ARTICLE
+
+
+def test_a_sentence_about_getting_news_is_kept() -> None:
+    sentence = "Residents said they get their news from the radio, because the power was out for weeks and phones did not work."
+    assert kept_lines(page(*ARTICLE, sentence)) == [*ARTICLE, sentence]
+
+
 def test_a_sentence_about_a_publication_long_ago_is_kept() -> None:
     sentence = "The report was published four years ago, and nobody read it."
     assert kept_lines(page(*ARTICLE, sentence)) == [*ARTICLE, sentence]

@@ -86,6 +86,13 @@ _PROMO = re.compile(
     re.IGNORECASE,
 )
 
+# Newsletter and alert pitches: an imperative to get news delivered ("Get breaking news alerts
+# and special reports. The news and stories that matter, delivered weekday mornings.").
+_NEWSLETTER = re.compile(
+    r"(?:get|receive|stay|sign up|subscribe|never miss|don't miss)\b.{0,160}\b(?:news|newsletters?|alerts|inbox|stories|headlines|updates)\b.{0,200}",
+    re.IGNORECASE,
+)
+
 # Cookie banners and consent notices.
 _COOKIE_NOTICE = re.compile(
     r"(?:we|this (?:web)?site|our (?:web)?site)(?: uses?| may use) cookies\b"
@@ -165,6 +172,7 @@ _LINE_RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("embed code", lambda line: bool(_EMBED.fullmatch(line))),
     ("promo", lambda line: bool(_PROMO.match(line))),
     ("cookie notice", lambda line: bool(_COOKIE_NOTICE.match(line))),
+    ("newsletter pitch", lambda line: bool(_NEWSLETTER.fullmatch(line)) and len(line.split()) <= 40),
     ("copyright", lambda line: bool(_COPYRIGHT.fullmatch(line))),
     ("page age notice", lambda line: bool(_PAGE_AGE_NOTICE.fullmatch(line))),
     ("photo credit", _ends_in_photo_credit),
