@@ -55,6 +55,13 @@ modes = pytest.mark.parametrize("events", [True, False], ids=["with-events", "ti
         ("The shop closes on weekends.", FRI, [("weekends", "XXXX-WXX-WE")]),
         ("She works evenings.", FRI, [("evenings", "XXXX-XX-XXTEV")]),
         ("The bar is busy on Friday nights.", FRI, [("Friday nights", "XXXX-WXX-5TNI")]),
+        # a year that opens its sentence is the year of the rest of it; one inside a clause is not
+        ("In 2011, the company was founded and in October it hired 50 people.", FRI, [("2011", "2011"), ("October", "2011-10")]),
+        ("In 2011, the company was founded. In October it hired 50 people.", FRI, [("2011", "2011"), ("October", "2017-10")]),
+        ("Under a plan approved in 1987, it had bought shares through Sept. 29.", FRI, [("1987", "1987"), ("Sept. 29", "2017-09-29")]),
+        # the end of a stretch in a present clause lies ahead
+        ("The offer runs through June.", FRI, [("June", "2019-06")]),
+        ("Sales were strong through June.", FRI, [("June", "2018-06")]),
         # "the rest of the year" is the year it is left of
         ("Sales will stay flat for the rest of the year.", FRI, [("the rest of the year", "2018")]),
         # "the same day that ..." points forward to a clause: its date is not known here

@@ -320,10 +320,17 @@ POSTPONING = frozenset({"extend", "postpone", "delay", "adjourn", "defer", "resc
 POSTPONING_PREPOSITIONS = frozenset({"to", "from", "until", "till"})
 
 
+# Prepositions that end a stretch of time: in a present or verbless clause its end is ahead.
+END_PREPOSITIONS = frozenset({"through", "thru", "until", "till", "til"})
+
+
 def tense_of(span: "Span") -> Optional[Tense]:
     """The tense of the verb that governs ``span`` in the dependency tree, if there is one."""
     token = span.root
+    until = False  # "through June", "until Nov. 17": the end of a stretch not over yet lies ahead
     for _ in range(12):  # heads form a tree; the bound guards against a pathological parse
+        if token.lower_ in END_PREPOSITIONS and token.i not in range(span.start, span.end):
+            until = True
         if lemma(token) in FUTURE_MARKERS and token.i not in range(span.start, span.end):
             return Tense.FUTURE
         if token.lower_ in POSTPONING_PREPOSITIONS and (
@@ -336,11 +343,11 @@ def tense_of(span: "Span") -> Optional[Tense]:
         if token.tag_ in VERB_TAGS and token.i not in range(span.start, span.end):
             tense = verb_tense(token)
             if tense is not None:
-                return tense
+                return Tense.FUTURE if until and tense is Tense.PRESENT else tense
         if token.head.i == token.i:
             break
         token = token.head
-    return None
+    return Tense.FUTURE if until else None
 
 
 # ---------------------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from .merge import assemble
 from .model import Article, ArticleInfo, DateLike, ReadArticle, Sentence, TimeExpression, Timeline, TimeValue, parse_published, unpaired_surrogate
 from .nlp import load_pipeline
 from .resolution import Context, Tense, publication_offset, resolve_phrase
-from .timex import TimexType
+from .timex import Granularity, TimexType
 
 __all__ = ["build", "iter_read", "read", "read_many", "resolve"]
 
@@ -36,20 +36,32 @@ class Discourse:
     last: Optional[TimeValue] = field(default=None)
     #: The publication's UTC offset (a zoned datetime), which clock times carry.
     offset: Optional[timedelta] = field(default=None)
+    #: The last year a sentence named, with that sentence's key.
+    named_year: Optional[tuple[object, int]] = field(default=None)
 
-    def context(self, tense: Optional[Tense]) -> Context:
-        return Context(self.anchor, tense, self.last, self.offset)
+    def context(self, tense: Optional[Tense], sentence: object = None) -> Context:
+        year = self.named_year[1] if self.named_year is not None and sentence is not None and self.named_year[0] == sentence else None
+        return Context(self.anchor, tense, self.last, self.offset, year)
 
-    def observe(self, value: TimeValue) -> None:
+    def observe(self, value: TimeValue, sentence: object = None, frames: bool = False) -> None:
         # Only calendar dates of a definite size move the discourse (not durations or "now").
         if value.is_anchored and value.type in (TimexType.DATE, TimexType.TIME):
             self.last = value
+            if frames and value.granularity is Granularity.YEAR and value.start is not None:
+                # a year that opens its sentence sets the scene for the rest of it ("In 2011,
+                # the company was founded and in October ..."); one inside a clause does not
+                # ("a program approved in 1987 ... had bought shares through Sept. 29")
+                self.named_year = (sentence, value.start.year)
 
 
-def _resolve_candidate(candidate: Candidate, discourse: Discourse) -> tuple[TimeValue, str]:
+#: Words before a year at most, for it to open its sentence ("In 2011,", "Back in 2011,").
+FRAMING_WORDS = 2
+
+
+def _resolve_candidate(candidate: Candidate, discourse: Discourse, sentence: object = None) -> tuple[TimeValue, str]:
     if candidate.cataphoric:
         return UNRESOLVED, "cataphoric"
-    resolution = resolve_phrase(candidate.resolved, discourse.context(candidate.tense))
+    resolution = resolve_phrase(candidate.resolved, discourse.context(candidate.tense, sentence))
     if resolution is None:
         return UNRESOLVED, "unresolved"
     return resolution.value, resolution.rule
@@ -200,17 +212,20 @@ def _assemble(article: Article, segments: list[tuple[int, int]], pieces: list[_P
         in_doc: list[tuple[int, int, TimeExpression]] = []
         relative: list[bool] = []
         for candidate in candidates:
-            probe_results = [_resolve_candidate(candidate, probe) for probe in probes]
+            sentence = (piece.start, candidate.sentence_index)
+            opening = article.text[doc_sentences[candidate.sentence_index].start : offset + candidate.start_char]
+            frames = len(opening.split()) <= FRAMING_WORDS
+            probe_results = [_resolve_candidate(candidate, probe, sentence) for probe in probes]
             probe_values = [value for value, _ in probe_results]
             depends = any(v != probe_values[0] for v in probe_values[1:])
             relative.append(depends)
             if discourse is not None:
-                value, rule = _resolve_candidate(candidate, discourse)
-                discourse.observe(value)
+                value, rule = _resolve_candidate(candidate, discourse, sentence)
+                discourse.observe(value, sentence, frames)
             else:
                 value, rule = mask(probe_values), probe_results[0][1]
             for probe, probe_value in zip(probes, probe_values):
-                probe.observe(probe_value)
+                probe.observe(probe_value, sentence, frames)
             start, end = offset + candidate.start_char, offset + candidate.end_char
             expressions.append(
                 TimeExpression(

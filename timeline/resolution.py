@@ -64,6 +64,8 @@ class Context:
     #: The publication's UTC offset when it was given as a zoned datetime, else ``None``; clock
     #: times then carry it ("3 p.m." -> ``2018-08-06T15:00-04:00``).
     offset: Optional[timedelta] = None
+    #: A year an earlier expression of the same sentence named ("In 2011, ... in October").
+    sentence_year: Optional[int] = None
 
 
 def publication_offset(published: Optional[date]) -> Optional[timedelta]:
@@ -243,6 +245,17 @@ def pick_by_tense(candidates: list[TimeValue], context: Context, unknown: Option
     return min(_spans(candidates), key=distance)[2]
 
 
+def narrated_year(context: Context) -> Optional[int]:
+    """The earlier year the sentence is told in ("In 2011, the company was founded and in
+    October it hired 50 people": October 2011); None when the sentence named none, or one not
+    before the publication's, or when the clause looks ahead. Only the same sentence: in news a
+    year named sentences before seldom carries on ("Sales fell from 2017. In July, ...")."""
+    year = context.sentence_year
+    if year is None or year >= context.anchor.year or context.tense is Tense.FUTURE:
+        return None
+    return year
+
+
 # ---------------------------------------------------------------------------------------------
 # Handlers: explicit dates
 
@@ -257,6 +270,9 @@ def calendar_date(groups: Groups, context: Context) -> Optional[TimeValue]:
     if groups.get("year"):
         year = _year(groups["year"], context.anchor)
         return TimeValue(kind, day_value(date(year, month, day)) + suffix)
+    narrated = narrated_year(context)
+    if narrated is not None and not groups.get("weekday"):
+        return TimeValue(kind, day_value(date(narrated, month, day)) + suffix)
     candidates = []
     for year in (context.anchor.year - 1, context.anchor.year, context.anchor.year + 1):
         try:
@@ -289,6 +305,9 @@ def month_name(groups: Groups, context: Context) -> TimeValue:
         return TimeValue("DATE", month_value(anchor.year if month > anchor.month else anchor.year + 1, month), mod=mod)
     if offset == 0:  # "this July"
         return TimeValue("DATE", month_value(anchor.year, month), mod=mod)
+    narrated = narrated_year(context)
+    if narrated is not None:
+        return TimeValue("DATE", month_value(narrated, month), mod=mod)
     candidates = [TimeValue("DATE", month_value(y, month)) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
     chosen = pick_by_tense(candidates, context)
     return TimeValue("DATE", chosen.value, mod=mod)
