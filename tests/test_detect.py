@@ -128,6 +128,8 @@ def test_abbreviated_days_and_months(text, expected, events):
         "Sun Microsystems and Jan Smith met.",  # capitalised names that abbreviate days and months
         "Prices fall when demand drops.",  # "fall" as a verb
         "The quarterly dividend was raised.",  # frequency adjective before a noun
+        "He ran a sub-four-minute mile.",  # a record
+        "Times are given in Eastern Daylight Time.",  # a zone on its own
         "Iraq imports about three-quarters of its food.",  # fractions
         "Junk bonds make up more than a quarter of the market.",
         "He joined the annual March for Life.",  # the march, not the month

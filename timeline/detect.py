@@ -542,6 +542,8 @@ def _rejected_by_context(doc: "Doc", start: int, end: int) -> bool:
         return True
     if end - start == 2 and start > 0 and doc[start].lower_ in ("a", "an", "per") and (doc[start - 1].like_num or doc[start - 1].is_currency):
         return True  # a rate: "$500 million a year"
+    if start >= 2 and doc[start - 1].text in ("-", "–") and doc[start - 2].lower_ == "sub":
+        return True  # a record, not a time: "a sub-four-minute mile"
     if end >= len(doc):
         return False
     following = doc[end]
