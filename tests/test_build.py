@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 import timeline
@@ -189,3 +192,12 @@ def test_done_by_publication_on_the_first_day_of_the_calendar_still_merges():
     )
     sworn = [e for e in tl if any(m.lemma == "swear in" for m in e.mentions)]
     assert len(sworn) == 1 and sworn[0].sources == ("First", "Second")
+
+
+def test_the_examples_are_what_the_library_builds_from_the_seeds():
+    # examples/ shows users what the library gives; after a change it must be regenerated
+    # (examples/README.md has the commands), or this fails
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    built = timeline.build(seed_articles())
+    assert built.to_markdown() == (examples / "seed_timeline.md").read_text(encoding="utf-8")
+    assert json.loads(built.to_json()) == json.loads((examples / "seed_timeline.json").read_text(encoding="utf-8"))
