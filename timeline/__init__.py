@@ -21,6 +21,7 @@ from .errors import (
     TimeMLError,
 )
 from .model import Article, ArticleInfo, Entry, InferredDate, Mention, Participant, ReadArticle, Sentence, Status, TimeExpression, Timeline, TimeValue
+from .keydates import KeyDate, KeySentence, key_dates
 from .sources import articles_from_meta, read_meta
 from .timex import Granularity, Mod, TimexType
 
@@ -56,6 +57,9 @@ __all__ = [
     "TimeValue",
     "TimelineError",
     "TimexType",
+    "KeyDate",
+    "KeySentence",
+    "key_dates",
     "read",
     "read_many",
     "read_meta",

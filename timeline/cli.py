@@ -251,6 +251,8 @@ def timexes(files: tuple[Path, ...], published: Optional[str], source: Optional[
 @click.option("--n-process", default=1, show_default=True, type=click.IntRange(1), help="Processes that parse in parallel.")
 @click.option("--quiet", is_flag=True, help="No progress bar and no summary on standard error.")
 @click.option("--all", "everything", is_flag=True, help="Markdown: every entry, not only the salient ones.")
+@click.option("--dates", "key_date_count", type=click.IntRange(1), help="Only the N key dates of the story, each with its best sentences.")
+@click.option("--per-date", default=1, show_default=True, type=click.IntRange(1), help="With --dates: sentences per key date.")
 @click.option(
     "--errors",
     "on_error",
@@ -270,6 +272,8 @@ def build(
     n_process: int,
     quiet: bool,
     everything: bool,
+    key_date_count: Optional[int],
+    per_date: int,
     on_error: str,
 ) -> None:
     """Build one ordered, sourced timeline from the articles of FILES.
@@ -306,7 +310,16 @@ def build(
         _warn_undated(article_id, inferred)
     for info in result.errors:
         click.echo(f"warning: {info.id}: not read: {info.error}", err=True)
-    text = result.to_markdown(everything) if fmt == "markdown" else result.to_json() + "\n"
+    if key_date_count is not None:
+        from .render import key_dates_markdown
+
+        chosen = result.key_dates(key_date_count, per_date)
+        if fmt == "markdown":
+            text = key_dates_markdown(result, chosen)
+        else:
+            text = json.dumps([_key_date_dict(key) for key in chosen], indent=2, ensure_ascii=False) + "\n"
+    else:
+        text = result.to_markdown(everything) if fmt == "markdown" else result.to_json() + "\n"
     if output is None:
         click.echo(text, nl=False)
     else:
@@ -360,6 +373,15 @@ def _warn_undated(article_id: str, inferred: Optional[InferredDate]) -> None:
 def _plural(count: int, word: str) -> str:
     plural = word[:-1] + "ies" if word.endswith("y") else word + "s"
     return f"{count} {word if count == 1 else plural}"
+
+
+def _key_date_dict(key) -> dict:
+    return {
+        "date": key.day.isoformat(),
+        "score": key.score,
+        "sources": list(key.sources),
+        "sentences": [{"text": s.text, "article": s.article, "source": s.source, "url": s.url} for s in key.sentences],
+    }
 
 
 @contextlib.contextmanager

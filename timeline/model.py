@@ -695,6 +695,13 @@ class Timeline:
             raise InvalidArgumentError(f"a timeline merges with a Timeline, not {type(other).__name__}")
         return assemble(self.articles + other.articles, self.mentions + other.mentions)
 
+    def key_dates(self, dates: int, per_date: int = 1, *, start: Optional[date] = None, end: Optional[date] = None) -> tuple[Any, ...]:
+        """The ``dates`` key dates of the story, each with up to ``per_date`` sentences and
+        their sources (:func:`timeline.key_dates`)."""
+        from .keydates import key_dates
+
+        return key_dates(self, dates, per_date, start=start, end=end)
+
     def to_markdown(self, everything: bool = False) -> str:
         """Markdown of the salient entries (:attr:`Entry.salient`), or of ``everything``."""
         from .render import to_markdown

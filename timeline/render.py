@@ -18,9 +18,12 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from .model import ArticleInfo, Entry, Status, Timeline, TimeValue
+
+if TYPE_CHECKING:
+    from .keydates import KeyDate
 from .timex import Granularity, Mod, TimexType
 
 __all__ = ["to_markdown", "date_label", "describe_value"]
@@ -391,3 +394,21 @@ def to_markdown(timeline: Timeline, everything: bool = False) -> str:
     """The timeline as a Markdown document (see the module docstring for its layout): its
     salient entries, or ``everything``."""
     return _Renderer(timeline, everything).render()
+
+
+def key_dates_markdown(timeline: Timeline, chosen: "tuple[KeyDate, ...]") -> str:
+    """Key dates as an editor publishes them: a title, what they were chosen from, one dated
+    heading per key date and its sentences, each followed by its source (linked where the
+    article has an address)."""
+    renderer = _Renderer(timeline)
+    infos = [a for a in timeline.articles if a.error is None]
+    lines = ["# Key dates", "", f"{_plural(len(chosen), 'date', 'dates')} chosen from {_plural(len(infos), 'article', 'articles')}."]
+    for key in chosen:
+        lines += ["", f"## {_escape(_day(key.day, weekday=False))}", ""]
+        for sentence in key.sentences:
+            info = renderer.articles.get(sentence.article)
+            label = _article_label(info) if info is not None else sentence.source or sentence.article
+            lines.append(f"- {_escape(sentence.text)} ({renderer.link(label, sentence.url)})")
+    if renderer.references:
+        lines += [""] + [f"[{number}]: {url}" for url, number in renderer.references.items()]
+    return "\n".join(line.rstrip() for line in lines) + "\n"

@@ -1,0 +1,126 @@
+"""Key dates: which days a story's articles make most of, and the sentences that tell them."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import timeline
+from timeline.cli import main
+from timeline.keydates import _clean
+from conftest import seed_articles
+
+BLAST = [
+    timeline.Article(
+        "The chemical factory in Springfield exploded on August 3, killing five workers and injuring dozens more.\n\n"
+        "Investigators arrived at the site on August 5 to examine the damaged storage tanks.",
+        "2018-08-10",
+        source="Gazette",
+        id="a",
+    ),
+    timeline.Article(
+        "SPRINGFIELD (Reuters) - The explosion at the chemical factory on August 3 killed five workers, officials said on Saturday.\n\n"
+        "The plant had failed a safety inspection in March, records show.",
+        "2018-08-11",
+        source="Reuters",
+        id="b",
+        url="https://example.com/b",
+    ),
+    timeline.Article(
+        "A huge blast tore through a chemical factory in Springfield on Friday, killing five workers, the fire service said.",
+        "2018-08-04",
+        source="Herald",
+        id="c",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def blast() -> timeline.Timeline:
+    return timeline.build(BLAST)
+
+
+@pytest.fixture(scope="module")
+def seeds() -> timeline.Timeline:
+    return timeline.build(seed_articles())
+
+
+def test_the_day_every_article_looks_back_at_comes_first(blast):
+    chosen = blast.key_dates(1, 2)
+    assert [(k.day, k.score, k.sources) for k in chosen] == [(date(2018, 8, 3), 6.0, ("Gazette", "Herald", "Reuters"))]
+    assert [(s.article, s.text) for s in chosen[0].sentences] == [
+        ("c", "A huge blast tore through a chemical factory in Springfield on Friday, killing five workers, the fire service said."),
+        ("a", "The chemical factory in Springfield exploded on August 3, killing five workers and injuring dozens more."),
+    ]
+
+
+def test_key_dates_come_in_date_order_and_a_span_limits_them(blast):
+    assert [k.day for k in blast.key_dates(2)] == [date(2018, 8, 3), date(2018, 8, 5)]
+    assert [k.day for k in blast.key_dates(5, start=date(2018, 8, 4))] == [date(2018, 8, 5)]
+    assert timeline.key_dates(blast, 2) == blast.key_dates(2)
+
+
+@pytest.mark.parametrize(
+    "sentence,clean",
+    [
+        ("WASHINGTON (Reuters) - The Senate passed the bill on Tuesday.", "The Senate passed the bill on Tuesday."),
+        ("CAIRO, Feb 3 (Reuters) - Protesters filled the square.", "Protesters filled the square."),
+        ("LONDON -- Prices rose.", "Prices rose."),
+        ("The Senate - after a long debate - passed the bill.", "The Senate - after a long debate - passed the bill."),
+    ],
+)
+def test_a_dateline_run_into_a_sentence_is_cut(sentence, clean):
+    assert _clean(sentence) == clean
+
+
+@pytest.mark.parametrize("dates,per_date", [(0, 1), (1, 0), (-2, 1), (1.5, 1), (True, 1)])
+def test_bad_counts_are_the_library_error(blast, dates, per_date):
+    with pytest.raises(timeline.InvalidArgumentError, match="must be a whole number"):
+        blast.key_dates(dates, per_date)
+
+
+def test_key_dates_need_a_timeline():
+    with pytest.raises(timeline.InvalidArgumentError, match="not list"):
+        timeline.key_dates([], 3)  # type: ignore[arg-type]
+
+
+@settings(max_examples=25, deadline=None)
+@given(dates=st.integers(1, 12), per_date=st.integers(1, 4))
+def test_key_dates_invariants(seeds, dates, per_date):
+    chosen = seeds.key_dates(dates, per_date)
+    days = [k.day for k in chosen]
+    assert days == sorted(set(days)) and len(days) <= dates
+    texts = [s.text for k in chosen for s in k.sentences]
+    assert len(texts) == len(set(texts))
+    assert all(1 <= len(k.sentences) <= per_date for k in chosen)
+    ids = {a.id for a in seeds.articles}
+    assert all(s.article in ids for k in chosen for s in k.sentences)
+    # asking for more dates keeps the ones chosen for fewer: the ranking does not depend on n
+    assert set(days) <= {k.day for k in seeds.key_dates(dates + 3, per_date)}
+
+
+def test_the_cli_writes_key_dates_as_markdown_and_json(tmp_path):
+    files = []
+    for article in BLAST:
+        path = tmp_path / f"{article.id}.txt"
+        path.write_text(article.text, encoding="utf-8")
+        files.append(path)
+    meta = tmp_path / "meta.json"
+    meta.write_text(
+        json.dumps({"articles": [{"file": f"{a.id}.txt", "published": a.published.isoformat(), "source": a.source, "url": a.url} for a in BLAST]}),
+        encoding="utf-8",
+    )
+    runner = CliRunner()
+    result = runner.invoke(main, ["build", "--meta", str(meta), "--quiet", "--dates", "1", "--per-date", "1", *map(str, files)])
+    assert result.exit_code == 0, result.output
+    assert result.output == (
+        "# Key dates\n\n1 date chosen from 3 articles.\n\n## 3 August 2018\n\n"
+        "- A huge blast tore through a chemical factory in Springfield on Friday, killing five workers, the fire service said. (Herald)\n"
+    )
+    result = runner.invoke(main, ["build", "--meta", str(meta), "--quiet", "--dates", "1", "--format", "json", *map(str, files)])
+    assert json.loads(result.output)[0]["date"] == "2018-08-03"

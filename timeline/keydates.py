@@ -1,0 +1,212 @@
+"""Key dates: the concise timeline an editor would write from a long story.
+
+A story of hundreds of articles has thousands of dated events; a reader wants its key dates,
+each told in a sentence or two with its sources. :func:`key_dates` ranks the days of a
+timeline by the evidence the articles give for them and picks, for each chosen day, the
+sentences that best say what happened then.
+
+How a day is ranked (the evidence timeline-summarisation systems found to matter, Gholipour
+Ghalandari & Ifrim 2020; no trained model):
+
+- **references**: every article whose text dates an event to the day counts once, however
+  many times it mentions it; an article published *after* the day counts ``LATER_WEIGHT``
+  more: looking back at a day is what makes it a key date ("the explosion on April 20").
+- **reports**: an article published on the day that reports events as done that day (dated by
+  its publication) counts ``REPORT_WEIGHT``: news of the day, less telling than a reference.
+
+How a day's sentences are chosen: the candidates are the sentences of the mentions dated to
+the day; each is scored by its cosine similarity to the centroid of all of them (content words
+weighted by how rare they are among the day's candidates), so that what most reports of the
+day share comes first; a sentence too like one already chosen (``REDUNDANCY``) is skipped.
+Sentences are cleaned of a dateline run into them ("WASHINGTON (Reuters) - ") and must hold
+``MIN_WORDS`` to ``MAX_WORDS`` words: a fragment or a whole paragraph tells a reader little.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from datetime import date
+from typing import Iterable, Optional
+
+from attrs import frozen
+
+from .errors import InvalidArgumentError
+from .model import ArticleInfo, Mention, Status, Timeline
+from .timex import Granularity
+
+__all__ = ["KeyDate", "KeySentence", "key_dates"]
+
+#: An article published after the day it dates counts this much more (1 + LATER_WEIGHT).
+LATER_WEIGHT = 1.0
+#: An article of the day that reports the day's events (dated by its publication).
+REPORT_WEIGHT = 0.5
+#: A sentence this similar (cosine of content words) to one already chosen says it again.
+REDUNDANCY = 0.5
+MIN_WORDS = 8
+MAX_WORDS = 60
+
+# A dateline run into the first sentence: "WASHINGTON (Reuters) - ", "CAIRO, Feb 3 (Reuters) -",
+# "LONDON -- ".
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z.'’ -]{2,40}(?:, [^()\n]{1,30})?(?: ?\([^()\n]{1,40}\))?"  # WASHINGTON (Reuters), CAIRO, Feb 3
+    r"|[A-Z][a-z]+(?: [A-Z][a-z]+)*(?:, [^()\n]{1,30})? ?\([^()\n]{1,40}\))"  # Cairo, Egypt (CNN)
+    r" ?(?:-{1,2}|—|–) "
+)
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+
+
+@frozen
+class KeySentence:
+    """A sentence that tells what happened on a key date, with where it comes from."""
+
+    text: str
+    #: The id of the article it is taken from, and that article's source and address.
+    article: str
+    source: Optional[str] = None
+    url: Optional[str] = None
+
+
+@frozen
+class KeyDate:
+    """One key date of a story: the day, how much the articles make of it, and its sentences."""
+
+    day: date
+    #: The evidence for the day (see the module docstring); key dates are ranked by it.
+    score: float
+    sentences: tuple[KeySentence, ...]
+    #: The sources of the articles that date an event to the day, sorted.
+    sources: tuple[str, ...]
+
+
+def key_dates(
+    timeline: Timeline,
+    dates: int,
+    per_date: int = 1,
+    *,
+    start: Optional[date] = None,
+    end: Optional[date] = None,
+) -> tuple[KeyDate, ...]:
+    """The ``dates`` best-supported days of ``timeline``, in date order, each with up to
+    ``per_date`` sentences. Only days from ``start`` to ``end`` (both included) when given."""
+    if not isinstance(timeline, Timeline):
+        raise InvalidArgumentError(f"key dates are chosen from a Timeline, not {type(timeline).__name__}")
+    for name, count in (("dates", dates), ("per_date", per_date)):
+        if not isinstance(count, int) or isinstance(count, bool) or count < 1:
+            raise InvalidArgumentError(f"{name} must be a whole number of at least 1, got {count!r}")
+    articles = {a.id: a for a in timeline.articles}
+    by_day = _mentions_by_day(timeline.mentions, start, end)
+    scored = sorted(((_day_score(day, mentions, articles), day) for day, mentions in by_day.items()), key=lambda x: (-x[0], x[1]))
+    result = []
+    used: set[str] = set()  # a sentence tells one key date: the best-supported day it dates
+    for score, day in scored:
+        if len(result) == dates:
+            break
+        mentions = by_day[day]
+        sentences = _best_sentences(mentions, per_date, articles, used)
+        if not sentences:
+            continue  # nothing left to tell of it that another key date does not: the next day
+        used.update(s.text for s in sentences)
+        sources = sorted({articles[m.article].source or m.article for m in mentions if m.article in articles})
+        result.append(KeyDate(day, round(score, 3), sentences, tuple(sources)))
+    return tuple(sorted(result, key=lambda key: key.day))
+
+
+def _day_of(mention: Mention) -> Optional[date]:
+    when = mention.when
+    if when is None or when.start is None or when.start != when.end:
+        return None
+    if when.granularity not in (Granularity.DAY, Granularity.PART_OF_DAY, Granularity.HOUR, Granularity.MINUTE, Granularity.SECOND):
+        return None
+    return when.start
+
+
+def _tells_of_its_day(mention: Mention) -> bool:
+    """Is the mention evidence that something happened on its day? Not an attribution ("officials
+    said on Saturday" dates a saying), nor a report dated only by when it was said."""
+    if mention.attribution_of is not None:
+        return False
+    return not (mention.status is Status.REPORTED and mention.dated_by == "discourse")
+
+
+def _mentions_by_day(mentions: Iterable[Mention], start: Optional[date], end: Optional[date]) -> dict[date, list[Mention]]:
+    by_day: dict[date, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        if not _tells_of_its_day(mention):
+            continue
+        day = _day_of(mention)
+        if day is None or (start is not None and day < start) or (end is not None and day > end):
+            continue
+        by_day[day].append(mention)
+    return by_day
+
+
+def _published(mention: Mention) -> Optional[date]:
+    try:
+        return date.fromisoformat(mention.published[:10]) if mention.published else None
+    except ValueError:
+        return None
+
+
+def _day_score(day: date, mentions: list[Mention], articles: dict[str, ArticleInfo]) -> float:
+    referring: dict[str, float] = {}
+    reporting: set[str] = set()
+    for mention in mentions:
+        published = _published(mention)
+        if mention.dated_by == "published":
+            reporting.add(mention.article)
+            continue
+        weight = 1.0 + (LATER_WEIGHT if published is not None and published > day else 0.0)
+        referring[mention.article] = max(referring.get(mention.article, 0.0), weight)
+    return sum(referring.values()) + REPORT_WEIGHT * len(reporting - set(referring))
+
+
+def _clean(sentence: str) -> str:
+    text = " ".join(sentence.split())
+    return _DATELINE.sub("", text, count=1)
+
+
+def _words(text: str) -> list[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return [w for w in _WORD.findall(text.lower()) if w not in STOP_WORDS and not w.isdigit()]
+
+
+def _best_sentences(mentions: list[Mention], per_date: int, articles: dict[str, ArticleInfo], used: set[str]) -> tuple[KeySentence, ...]:
+    candidates: dict[str, Mention] = {}
+    for mention in sorted(mentions, key=lambda m: (m.dated_by == "published", m.article, m.sentence.start)):
+        text = _clean(mention.sentence.text)
+        if MIN_WORDS <= len(text.split()) <= MAX_WORDS and text not in candidates and text not in used:
+            candidates[text] = mention
+    if not candidates:
+        return ()
+    bags = {text: Counter(_words(text)) for text in candidates}
+    frequency = Counter(word for bag in bags.values() for word in bag)
+    n = len(bags)
+    weights = {word: math.log(1 + n / count) for word, count in frequency.items()}
+    vectors = {text: {w: c * weights[w] for w, c in bag.items()} for text, bag in bags.items()}
+    centroid: Counter = Counter()
+    for vector in vectors.values():
+        centroid.update(vector)
+    ranked = sorted(vectors, key=lambda t: (-_cosine(vectors[t], centroid), t))
+    chosen: list[str] = []
+    for text in ranked:
+        if all(_cosine(vectors[text], vectors[other]) < REDUNDANCY for other in chosen):
+            chosen.append(text)
+        if len(chosen) == per_date:
+            break
+    result = []
+    for text in chosen:
+        mention = candidates[text]
+        info = articles.get(mention.article)
+        result.append(KeySentence(text, mention.article, info.source if info else None, info.url if info else None))
+    return tuple(result)
+
+
+def _cosine(first: dict[str, float], second: dict[str, float]) -> float:
+    if len(first) > len(second):
+        first, second = second, first
+    dot = sum(value * second.get(word, 0.0) for word, value in first.items())
+    norm = math.sqrt(sum(v * v for v in first.values())) * math.sqrt(sum(v * v for v in second.values()))
+    return dot / norm if norm else 0.0
