@@ -75,21 +75,25 @@ def in_span(reads: Sequence[ReadArticle], start: date, end: date) -> list[ReadAr
     return [r for r in reads if r.article.anchor is not None and start <= r.article.anchor <= end]
 
 
-def timeline_summary(reads: Sequence[ReadArticle], start: date, end: date, l: int, k: int) -> list:
+def timeline_summary(reads: Sequence[ReadArticle], start: date, end: date, l: int, k: int) -> tuple[list, tuple[int, int, int]]:
+    """The system timeline, and the size of the timeline's largest entry (mentions, articles)
+    with its number of entries: runaway merging shows there first."""
     built = assemble([ArticleInfo.of(r.article, r.published_inferred) for r in reads], [m for r in reads for m in r.events])
     chosen = timeline.key_dates(built, l, k, start=start, end=end)
-    return [[d.day.isoformat(), [s.text for s in d.sentences]] for d in chosen]
+    largest = max(built.entries, key=lambda e: len(e.mentions), default=None)
+    size = (len(largest.mentions), len({m.article for m in largest.mentions})) if largest is not None else (0, 0)
+    return [[d.day.isoformat(), [s.text for s in d.sentences]] for d in chosen], (*size, len(built.entries))
 
 
 def baseline_summary(reads: Sequence[ReadArticle], l: int, k: int) -> list:
-    """The l busiest publication days, each with the leading sentences of its first articles."""
+    """The l busiest publication days, each with the first sentence of its first k articles."""
     days = Counter(r.article.anchor for r in reads if r.article.anchor is not None)
     busiest = sorted(day for day, _ in sorted(days.items(), key=lambda x: (-x[1], x[0]))[:l])
     leads: dict[date, list[str]] = defaultdict(list)
     for r in sorted(reads, key=lambda r: r.article.id or ""):
         day = r.article.anchor
         if day in busiest and len(leads[day]) < k and r.sentences:
-            leads[day].append(r.sentences[min(1, len(r.sentences) - 1)].text if len(r.sentences) > 1 else r.sentences[0].text)
+            leads[day].append(r.sentences[0].text)
     return [[day.isoformat(), leads[day]] for day in busiest]
 
 
@@ -127,6 +131,7 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
         folder.mkdir(parents=True, exist_ok=True)
     wall, cpu = time.perf_counter(), time.process_time()
     read_seconds = 0.0
+    sizes: dict[str, tuple[int, int, int]] = {}
     words = 0
     for topic in topics:
         records = load_articles(args.data / topic)
@@ -137,7 +142,8 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
         for p in (p for p in protocol if p["topic"] == topic):
             start, end = date.fromisoformat(p["start"]), date.fromisoformat(p["end"])
             inside = in_span(reads, start, end)
-            (systems["timeline"] / p["system_file"]).write_text(json.dumps(timeline_summary(inside, start, end, p["l"], p["k"])), encoding="utf-8")
+            summary, sizes[p["system_file"]] = timeline_summary(inside, start, end, p["l"], p["k"])
+            (systems["timeline"] / p["system_file"]).write_text(json.dumps(summary), encoding="utf-8")
             (systems["baseline"] / p["system_file"]).write_text(json.dumps(baseline_summary(inside, p["l"], p["k"])), encoding="utf-8")
     seconds, cpu_seconds = time.perf_counter() - wall, time.process_time() - cpu
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -159,6 +165,11 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
         print(f"| **{name}** | **all dev** | **{_f(row, 'align_m2o_rouge_1')}** | **{_f(row, 'align_m2o_rouge_2')}** | **{_f(row, 'date')}** |")
     for name, (ar1, ar2, f) in PUBLISHED.items():
         print(f"| {name} | all 19 (published) | {ar1:.3f} | {ar2:.3f} | {f:.3f} |")
+    print("\nLargest entry of each timeline built (mentions / articles), of how many entries:\n")
+    print("| timeline | largest entry | entries |")
+    print("|---|---|---|")
+    for system_file, (mentions, articles, entries) in sizes.items():
+        print(f"| {system_file.removesuffix('.json')} | {mentions} / {articles} | {entries:,} |")
     print(
         f"\nWall {seconds:.0f} s (reading {read_seconds:.0f} s{', from the cache where it had them' if args.cache else ''}; "
         f"choosing and writing the rest), CPU {cpu_seconds:.0f} s in this process; peak RSS {peak_mb:.0f} MB in this process, "

@@ -217,7 +217,10 @@ def _best_sentences(mentions: list[Mention], per_date: int, articles: dict[str, 
     centroid: Counter = Counter()
     for vector in vectors.values():
         centroid.update(vector)
-    ranked = sorted(vectors, key=lambda t: (-(_cosine(vectors[t], centroid) + STORY_WEIGHT * story.nearness(t)), t))
+    def worth(text: str) -> float:
+        return _cosine(vectors[text], centroid) + STORY_WEIGHT * story.nearness(text)
+
+    ranked = sorted(vectors, key=lambda t: (-worth(t), t))
     chosen: list[str] = []
     for text in ranked:
         if all(_cosine(vectors[text], vectors[other]) < REDUNDANCY for other in chosen):
