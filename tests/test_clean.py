@@ -151,6 +151,24 @@ def test_a_newsletter_pitch_is_dropped(pitch: str) -> None:
     assert kept_lines(page(*ARTICLE[:2], pitch, *ARTICLE[2:])) == ARTICLE
 
 
+@pytest.mark.parametrize(
+    "comments",
+    [
+        "This is a problem that stems far deeper than your political beliefs Posted by: rallyart2012 | April 30, 2010 12:27 PM | Report abuse Does anybody not believe it?",
+        "I sincerely hope not !!! January 27, 2011 at 7:59 pm | Report abuse | I don't believe that the army will act.",
+        "(Reporting by Tom Bergin; Editing by Andrew Callus) We welcome comments that advance the story through relevant opinion, anecdotes, links and data.",
+        "We welcome comments on our articles for a limited period after their publication.",
+    ],
+)
+def test_reader_comments_and_the_comment_policy_are_dropped(comments: str) -> None:
+    assert kept_lines(page(*ARTICLE, comments)) == ARTICLE
+
+
+def test_a_sentence_about_reports_of_abuse_is_kept() -> None:
+    sentence = "The charity posted a statement saying it would report abuse to the police, officials said."
+    assert kept_lines(page(*ARTICLE, sentence)) == [*ARTICLE, sentence]
+
+
 def test_a_sentence_about_getting_news_is_kept() -> None:
     sentence = "Residents said they get their news from the radio, because the power was out for weeks and phones did not work."
     assert kept_lines(page(*ARTICLE, sentence)) == [*ARTICLE, sentence]

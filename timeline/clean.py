@@ -93,6 +93,13 @@ _NEWSLETTER = re.compile(
     re.IGNORECASE,
 )
 
+# Reader comments under a live page: each carries its stamp ("Posted by: rallyart2012 | April 30,
+# 2010 12:27 PM | Report abuse", "January 27, 2011 at 7:59 pm | Report abuse |"), and the whole
+# line is the thread, not the article; and the
+# comment policy after the story, often run into its credit line ("(Reporting by ...; Editing by
+# ...) We welcome comments that advance the story ...").
+_COMMENT_THREAD = re.compile(r"\|\s*report abuse\b|\bwe welcome comments (?:that advance the story|on our articles)\b", re.IGNORECASE)
+
 # Cookie banners and consent notices.
 _COOKIE_NOTICE = re.compile(
     r"(?:we|this (?:web)?site|our (?:web)?site)(?: uses?| may use) cookies\b"
@@ -172,6 +179,7 @@ _LINE_RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("embed code", lambda line: bool(_EMBED.fullmatch(line))),
     ("promo", lambda line: bool(_PROMO.match(line))),
     ("cookie notice", lambda line: bool(_COOKIE_NOTICE.match(line))),
+    ("comment thread", lambda line: bool(_COMMENT_THREAD.search(line))),
     ("newsletter pitch", lambda line: bool(_NEWSLETTER.fullmatch(line)) and len(line.split()) <= 40),
     ("copyright", lambda line: bool(_COPYRIGHT.fullmatch(line))),
     ("page age notice", lambda line: bool(_PAGE_AGE_NOTICE.fullmatch(line))),
