@@ -24,6 +24,7 @@ Sentences are cleaned of a dateline run into them ("WASHINGTON (Reuters) - ") an
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter, defaultdict
@@ -34,7 +35,6 @@ from attrs import frozen
 
 from .errors import InvalidArgumentError
 from .model import ArticleInfo, Mention, Status, Timeline
-from .timex import Granularity
 
 __all__ = ["KeyDate", "KeySentence", "key_dates"]
 
@@ -105,7 +105,7 @@ def key_dates(
     articles = {a.id: a for a in timeline.articles}
     by_day = _mentions_by_day(timeline.mentions, start, end)
     scored = sorted(((_day_score(day, mentions, articles), day) for day, mentions in by_day.items()), key=lambda x: (-x[0], x[1]))
-    story = _Story([_clean(m.sentence.text) for mentions in by_day.values() for m in mentions])
+    story = _Centroid(_clean(m.sentence.text) for mentions in by_day.values() for m in mentions)
     result = []
     used: set[str] = set()  # a sentence tells one key date: the best-supported day it dates
     for score, day in scored:
@@ -122,12 +122,9 @@ def key_dates(
 
 
 def _day_of(mention: Mention) -> Optional[date]:
+    """The one day the mention is dated to (a day, or a time of it); None for a longer date."""
     when = mention.when
-    if when is None or when.start is None or when.start != when.end:
-        return None
-    if when.granularity not in (Granularity.DAY, Granularity.PART_OF_DAY, Granularity.HOUR, Granularity.MINUTE, Granularity.SECOND):
-        return None
-    return when.start
+    return when.start if when is not None and when.start is not None and when.start == when.end else None
 
 
 def _tells_of_its_day(mention: Mention) -> bool:
@@ -176,32 +173,41 @@ def _clean(sentence: str) -> str:
     return _DATELINE.sub("", text, count=1)
 
 
+@functools.lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS  # spaCy loads on first use, not on import
+
+    return frozenset(STOP_WORDS)
+
+
 def _words(text: str) -> list[str]:
-    from spacy.lang.en.stop_words import STOP_WORDS
+    stop = _stop_words()
+    return [w for w in _WORD.findall(text.lower()) if w not in stop and not w.isdigit()]
 
-    return [w for w in _WORD.findall(text.lower()) if w not in STOP_WORDS and not w.isdigit()]
 
+class _Centroid:
+    """What a set of sentences shares: each sentence's content words weighted by how rare they
+    are among the sentences, and the sum of those vectors. The day's sentences give the
+    centroid of what happened that day; the whole story's, a sentence's nearness to the story
+    (not to what else an article printed that day: another story, a page's promos)."""
 
-class _Story:
-    """What the story's dated sentences share: a sentence near it is about the story, not about
-    what else an article printed that day (another story, a page's promos)."""
-
-    def __init__(self, sentences: list[str]) -> None:
-        unique = set(sentences)
-        frequency = Counter(word for text in unique for word in set(_words(text)))
-        self.weights = {word: math.log(1 + len(unique) / count) for word, count in frequency.items()}
+    def __init__(self, sentences: Iterable[str]) -> None:
+        bags = {text: Counter(_words(text)) for text in dict.fromkeys(sentences)}
+        frequency = Counter(word for bag in bags.values() for word in bag)
+        weights = {word: math.log(1 + len(bags) / count) for word, count in frequency.items()}
+        self.vectors = {text: {w: c * weights[w] for w, c in bag.items()} for text, bag in bags.items()}
         self.centroid: Counter = Counter()
-        for text in unique:
-            self.centroid.update(self.vector(text))
-
-    def vector(self, text: str) -> dict[str, float]:
-        return {w: c * self.weights.get(w, 0.0) for w, c in Counter(_words(text)).items()}
+        for vector in self.vectors.values():
+            self.centroid.update(vector)
 
     def nearness(self, text: str) -> float:
-        return _cosine(self.vector(text), self.centroid)
+        return _cosine(self.vectors[text], self.centroid)
+
+    def similarity(self, first: str, second: str) -> float:
+        return _cosine(self.vectors[first], self.vectors[second])
 
 
-def _best_sentences(mentions: list[Mention], per_date: int, articles: dict[str, ArticleInfo], used: set[str], story: _Story) -> tuple[KeySentence, ...]:
+def _best_sentences(mentions: list[Mention], per_date: int, articles: dict[str, ArticleInfo], used: set[str], story: _Centroid) -> tuple[KeySentence, ...]:
     candidates: dict[str, Mention] = {}
     for mention in sorted(mentions, key=lambda m: (m.dated_by == "published", m.article, m.sentence.start)):
         text = _clean(mention.sentence.text)
@@ -209,21 +215,11 @@ def _best_sentences(mentions: list[Mention], per_date: int, articles: dict[str, 
             candidates[text] = mention
     if not candidates:
         return ()
-    bags = {text: Counter(_words(text)) for text in candidates}
-    frequency = Counter(word for bag in bags.values() for word in bag)
-    n = len(bags)
-    weights = {word: math.log(1 + n / count) for word, count in frequency.items()}
-    vectors = {text: {w: c * weights[w] for w, c in bag.items()} for text, bag in bags.items()}
-    centroid: Counter = Counter()
-    for vector in vectors.values():
-        centroid.update(vector)
-    def worth(text: str) -> float:
-        return _cosine(vectors[text], centroid) + STORY_WEIGHT * story.nearness(text)
-
-    ranked = sorted(vectors, key=lambda t: (-worth(t), t))
+    day = _Centroid(candidates)
+    ranked = sorted(candidates, key=lambda t: (-(day.nearness(t) + STORY_WEIGHT * story.nearness(t)), t))
     chosen: list[str] = []
     for text in ranked:
-        if all(_cosine(vectors[text], vectors[other]) < REDUNDANCY for other in chosen):
+        if all(day.similarity(text, other) < REDUNDANCY for other in chosen):
             chosen.append(text)
         if len(chosen) == per_date:
             break
