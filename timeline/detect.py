@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Optional
 from attrs import frozen
 
 from .resolution import Tense, match_rule, normalize
-from .rules import FRAGMENTS, LEXICON, NUMBER_WORDS, RULES, TRIGGER_WORDS
+from .rules import FRAGMENTS, GLUED_UNITS, LEXICON, NUMBER_WORDS, RULES, TRIGGER_WORDS
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -381,13 +381,8 @@ _NUMERIC_SEEDS: dict[str, tuple[re.Pattern[str], tuple[tuple[str, ...], ...]]] =
     ),
     # a count run into its unit, as tweets write them: "3mins", "1.5hrs", "7Days"
     "GLUED_UNIT": (
-        re.compile(r"[0-9]+(?:\.[0-9]+)?(?:hrs?|hours?|mins?|minutes?|secs?|seconds?|days?|nights?|wks?|weeks?|months?|mos?|yrs?|years?)", re.IGNORECASE),
-        tuple(
-            (n + spelled,)
-            for n in ("3", "24", "1.5", "12.5")
-            for unit in ("hr", "hrs", "hour", "hours", "min", "mins", "minute", "minutes", "sec", "secs", "day", "days", "night", "nights", "wk", "wks", "week", "weeks", "month", "months", "mo", "mos", "yr", "yrs", "year", "years")
-            for spelled in (unit, unit.title(), unit.upper())
-        ),
+        re.compile(rf"[0-9]+(?:\.[0-9]+)?(?:{'|'.join(GLUED_UNITS)})", re.IGNORECASE),
+        tuple((n + spelled,) for n in ("3", "24", "1.5", "12.5") for unit in GLUED_UNITS for spelled in (unit, unit.title(), unit.upper())),
     ),
     # "3 pm", "3 P.M.", and one token: "9PM", "10:45pm", "11.30am", "1030am"
     "CLOCK": (

@@ -22,6 +22,7 @@ from .model import TimeValue
 from .rules import (
     DAY_OFFSETS,
     DISCOURSE_OFFSETS,
+    GLUED_UNITS,
     EDGE_MODS,
     FREQUENCY_WORDS,
     HOLIDAYS,
@@ -105,7 +106,7 @@ _HYPHEN_IN_WORDS = re.compile(r"(?<=[a-z'])[-‐‑–](?=[a-z0-9])|(?<=[0-9])[-
 _DOTS = re.compile(r"\.(?![0-9])")
 _SPACES = re.compile(r"\s+")
 # A count run into its unit, as tweets write them: "3mins", "1.5hrs", "7Days".
-_GLUED_UNIT = re.compile(r"(?<=[0-9])(?=(?:hrs?|hours?|mins?|minutes?|secs?|seconds?|days?|nights?|wks?|weeks?|months?|mos?|yrs?|years?)\b)")
+_GLUED_UNIT = re.compile(rf"(?<=[0-9])(?=(?:{'|'.join(GLUED_UNITS)})\b)")
 
 
 def normalize(phrase: str) -> str:
@@ -636,19 +637,21 @@ def the_unit(groups: Groups, context: Context) -> TimeValue:
         return TimeValue("DURATION", duration_value(1, unit))
     if unit in ("year", "fiscal year"):
         return TimeValue("DURATION", "P1Y")
-    anchor = context.anchor
-    if reference is not None and reference.start is not None:
-        anchor = reference.start
-    return TimeValue("DATE", period_value(unit, anchor, 0))
+    return _discourse_period(unit, context)
 
 
 @handler("rest_of_period")
 def rest_of_period(groups: Groups, context: Context) -> TimeValue:
     """"the rest of the year": what is left of the discourse's year, else the anchor's; TimeML
     gives it that period's value ("most of the rest of the year" in a story of 1952 is 1952)."""
+    return _discourse_period(groups["unit"], context)
+
+
+def _discourse_period(unit: str, context: Context) -> TimeValue:
+    """The ``unit``-long period of the discourse's last date, else of the anchor."""
     reference = context.reference
     anchor = reference.start if reference is not None and reference.start is not None else context.anchor
-    return TimeValue("DATE", period_value(groups["unit"], anchor, 0))
+    return TimeValue("DATE", period_value(unit, anchor, 0))
 
 
 _TIME_UNITS = {unit for unit, (_, is_time) in UNITS.items() if is_time}

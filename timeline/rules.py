@@ -19,7 +19,7 @@ from typing import Mapping, Optional
 from attrs import frozen
 from dateparser.languages.loader import default_loader
 
-__all__ = ["DISCOURSE_OFFSETS", "EXAMPLE_ANCHOR", "LEXICON", "RULES", "Rule", "TIME_ZONES", "TRIGGER_WORDS", "compile_rules", "number_value"]
+__all__ = ["DISCOURSE_OFFSETS", "EXAMPLE_ANCHOR", "GLUED_UNITS", "LEXICON", "RULES", "Rule", "TIME_ZONES", "TRIGGER_WORDS", "compile_rules", "number_value"]
 
 
 def _dateparser_names(keys: tuple[str, ...]) -> dict[str, int]:
@@ -80,6 +80,12 @@ UNITS = {
 }
 # Informal spellings (tweets, transcripts) of unit words.
 UNIT_ABBREVIATIONS = {"hr": "hour", "hrs": "hour", "min": "minute", "mins": "minute", "sec": "second", "secs": "second", "yr": "year", "yrs": "year", "wk": "week", "wks": "week", "mo": "month", "mos": "month"}
+# Units a count is run into without a space ("3mins", "1.5hrs", "7Days"), longest spelling first.
+GLUED_UNITS = (
+    "hours", "hour", "hrs", "hr", "minutes", "minute", "mins", "min", "seconds", "second", "secs", "sec",
+    "days", "day", "nights", "night", "weeks", "week", "wks", "wk", "months", "month", "mos", "mo",
+    "years", "year", "yrs", "yr",
+)  # fmt: skip
 UNIT_MULTIPLIER = {"fortnight": 2}  # quarters become months in resolution.duration_value
 UNIT_PLURALS = {
     **UNIT_ABBREVIATIONS,
