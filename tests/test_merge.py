@@ -412,6 +412,49 @@ def test_an_undated_mention_joins_the_one_dated_group_of_its_predicate():
 
 
 
+def _story_of(articles: int, mentions: list[Mention]) -> tuple[list[ArticleInfo], list[Mention]]:
+    """The mentions (of articles "A", "B", ...) inside a story of ``articles`` articles, every
+    other article reporting one thing of its own in the story's words ("oil", "gulf")."""
+    infos = [ArticleInfo(f"F{i}", "2010-07-20", "wire") for i in range(articles - 3)]
+    background = [
+        mention("A", 10 * i, f"filled{i}", f"fill{i}", keywords=("oil", "gulf"), summary=f"report {i} on the oil in the gulf") for i in range(len(infos))
+    ]  # fmt: skip
+    background = [attrs.evolve(m, article=info.id, published=info.published) for m, info in zip(background, infos)]
+    story = [ArticleInfo(name, "2010-07-20", "paper") for name in "ABC"]
+    return infos + story, background + [attrs.evolve(m, published="2010-07-20") for m in mentions]
+
+
+def test_at_scale_undated_mentions_sharing_only_the_story_s_own_words_stay_apart():
+    """In three articles, "crews capped oil in the gulf" is the well capped on 15 July: they
+    share every word beyond the predicate. In a thousand reports of a spill every report says
+    "oil" and "gulf" (from 50 articles and a tenth of them on): those words tell nothing of which
+    event it is, and the undated mention stays apart; one that shares a word of that event's own
+    ("Macondo") still joins it."""
+    dated = mention("A", 500, "capped", "cap", keywords=("oil", "gulf", "macondo"), when="2010-07-15", summary="BP capped the Macondo well in the gulf on July 15")
+    vague = mention("B", 500, "capped", "cap", keywords=("oil", "gulf"), summary="crews capped oil in the gulf")
+    specific = attrs.evolve(mention("B", 500, "capped", "cap", keywords=("oil", "macondo"), summary="engineers capped the Macondo oil well"), article="C")
+    for articles, joined in ((3, {dated.summary, vague.summary, specific.summary}), (60, {dated.summary, specific.summary})):
+        infos, mentions = _story_of(articles, [dated, vague, specific])
+        groups = {frozenset(m.summary for m in e.mentions) for e in assemble(infos, mentions) if m_in(e, dated)}
+        assert groups == {frozenset(joined)}, articles
+
+
+def m_in(entry: Entry, wanted: Mention) -> bool:
+    return any(m.summary == wanted.summary for m in entry.mentions)
+
+
+def test_story_wide_words_are_those_of_fifty_articles_and_a_tenth_of_the_story():
+    from timeline.merge.similarity import Profile, Weights
+
+    for articles, wide in ((49, set()), (50, {"oil"}), (1000, set())):
+        profiles = [Profile.of(attrs.evolve(mention("A", 0, "capped", "cap", keywords=("oil",), summary="capped oil"), article=f"X{i}")) for i in range(articles)]
+        if articles == 1000:  # in 50 of 1,000 articles: under a tenth, still specific
+            profiles = profiles[:50] + [Profile.of(attrs.evolve(mention("A", 0, "capped", "cap", summary="capped"), article=f"Y{i}")) for i in range(950)]
+        weights = Weights(profiles)
+        assert set(weights.story_wide) & {"oil"} == wide, articles
+        assert weights.specific(frozenset({"oil", "macondo"})) == frozenset({"oil", "macondo"}) - wide
+
+
 def test_of_two_dated_groups_of_a_predicate_an_undated_mention_joins_the_one_its_status_allows():
     """The story dates a meeting held on Thursday 2 August and one planned for Thursday 9
     August. "The meeting will be held", published on 6 August, can only be the later one; "the

@@ -8,7 +8,8 @@ gets the strongest link the evidence supports, in tiers from most to least certa
 2. **one predicate, dated** — related predicates ("convicted ... on June 6, 2018" / "was found
    guilty on Wednesday") whose dates overlap;
 3. **one predicate, undated** — related predicates, one or both undated, whose clauses share
-   specific words beyond the predicate (``Settings.content``), or told in one article ("The
+   specific words beyond the predicate (``Settings.content``; in a long story, not the words
+   of the whole story: "oil" and "gulf" in a thousand reports of a spill), or told in one article ("The
    panel will begin deliberations early Tuesday morning" / "After nine hours of
    deliberations"), unless they are done to different things ("blamed tomatoes" / "blaming
    peppers");
@@ -100,7 +101,8 @@ def link(first: Profile, second: Profile, weights: Weights, settings: Settings) 
     if related_predicates(first, second):
         if dated:
             return DATED, weights.cosine(first.sentence_words, second.sentence_words)
-        content = weights.cosine(first.words - first.predicates, second.words - second.predicates)
+        # (undated: only words specific to an event in the story say which one it is)
+        content = weights.cosine(weights.specific(first.words - first.predicates), weights.specific(second.words - second.predicates))
         one_article = first.article == second.article and first.root == second.root
         if (content >= settings.content or one_article) and not different_objects(first, second):
             return UNDATED, content
@@ -385,4 +387,5 @@ def _may_be(undated: Profile, dated: Profile, weights: Weights) -> bool:
     launched a rocket from Florida")."""
     if not compatible(undated, dated) or different_objects(undated, dated):
         return False
-    return undated.leaf or weights.cosine(undated.words - undated.predicates, dated.words - dated.predicates) > 0
+    own = weights.specific(undated.words - undated.predicates)
+    return (undated.leaf and not weights.story_wide) or weights.cosine(own, weights.specific(dated.words - dated.predicates)) > 0

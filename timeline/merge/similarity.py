@@ -261,6 +261,13 @@ def _bare(mention: Mention, words: frozenset[str]) -> bool:
     return len(words) <= 2 and not named and not acting and not (words & STATEMENTS)
 
 
+#: A word in at least this share of a story's articles, and in at least ``STORY_WIDE_ARTICLES``
+#: of them, is the story's own ("oil", "Gulf", "rig" in a thousand reports of a spill): two
+#: undated clauses that share only such words share nothing that says they tell one event.
+STORY_WIDE_SHARE = 0.1
+STORY_WIDE_ARTICLES = 50
+
+
 class Weights:
     """Inverse document frequency of words over the articles being merged."""
 
@@ -273,6 +280,10 @@ class Weights:
         self.idf = {word: math.log(1 + self.articles / count) for word, count in counts.items()}
         #: The weight of a word found in one article only: the most specific.
         self.top = math.log(1 + self.articles)
+        #: The words of the whole story (see STORY_WIDE_SHARE): none at the scale of a few
+        #: dozen articles, where every shared word still counts.
+        least = max(STORY_WIDE_ARTICLES, STORY_WIDE_SHARE * self.articles)
+        self.story_wide = frozenset(word for word, count in counts.items() if count >= least)
         self._norms: dict[frozenset[str], float] = {}
 
     def weight(self, word: str) -> float:
@@ -283,6 +294,10 @@ class Weights:
         if found is None:
             found = self._norms[words] = math.sqrt(sum(self.weight(w) ** 2 for w in words))
         return found
+
+    def specific(self, words: frozenset[str]) -> frozenset[str]:
+        """The words that can tell one event of the story from another (not story-wide)."""
+        return words - self.story_wide if self.story_wide else words
 
     def cosine(self, first: frozenset[str], second: frozenset[str]) -> float:
         shared = first & second
