@@ -204,3 +204,17 @@ def test_the_examples_are_what_the_library_builds_from_the_seeds():
     from timeline.render import key_dates_markdown
 
     assert key_dates_markdown(built, built.key_dates(3, 2)) == (examples / "seed_key_dates.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("errors", ["raise", "collect"])
+def test_one_wire_story_run_by_two_papers_keeps_both_sources(errors):
+    """The same text under two sources (and on two days) is two articles, not one dropped."""
+    text = "Senator Rand Paul met Konstantin Kosachev in Moscow on Monday."
+    tl = timeline.build(
+        [timeline.Article(text, "2018-08-07", source="Reuters"), timeline.Article(text, "2018-08-07", source="Yahoo News"),
+         timeline.Article(text, "2018-08-08", source="Reuters")],
+        errors=errors,
+    )  # fmt: skip
+    assert len(tl.articles) == 3 and tl.errors == ()
+    meeting = [e for e in tl if e.when is not None and e.when.value == "2018-08-06"]
+    assert len(meeting) == 1 and meeting[0].sources == ("Reuters", "Yahoo News") and len(meeting[0].mentions) == 3

@@ -49,9 +49,12 @@ def test_metadata_must_be_strings():
 def test_id_is_given_else_url_else_a_stable_hash():
     assert Article("x", "2018-08-06", id="a1", url="u").id == "a1"
     assert Article("x", "2018-08-06", url="https://e.com/1").id == "https://e.com/1"
-    first, second = Article("same text", "2018-08-06"), Article("same text", "2019-01-01")
-    assert first.id == second.id and first.id.startswith("sha1:")
-    assert Article("other text", "2018-08-06").id != first.id
+    first = Article("same text", "2018-08-06", source="Reuters")
+    assert first.id == Article("same text", "2018-08-06", source="Reuters").id and first.id.startswith("sha1:")
+    # one wire story run by two papers, or on two days, is two articles
+    others = [Article("same text", "2019-01-01", source="Reuters"), Article("same text", "2018-08-06", source="AP"), Article("same text", "2018-08-06")]
+    assert len({first.id} | {a.id for a in others}) == 4
+    assert Article("other text", "2018-08-06", source="Reuters").id != first.id
 
 
 def test_articles_are_frozen_value_objects():

@@ -131,7 +131,14 @@ class Article:
         if self.published is not None:
             object.__setattr__(self, "published", parse_published(self.published, label))
         if self.id is None:
-            object.__setattr__(self, "id", self.url or "sha1:" + hashlib.sha1(self.text.encode("utf-8")).hexdigest()[:16])
+            object.__setattr__(self, "id", self.url or self._hash_id())
+
+    def _hash_id(self) -> str:
+        """``sha1:`` and a hash of the text, its source and its date: one wire story run by two
+        papers, or on two days, is two articles (the same article given twice is one)."""
+        published = "" if self.published is None else self.published.isoformat()
+        key = "\x00".join((self.text, self.source or "", published))
+        return "sha1:" + hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
     #: The keys :meth:`from_dict` reads (the JSON Lines input of the CLI has the same ones).
     FIELDS = ("text", "published", "source", "url", "title", "id")
