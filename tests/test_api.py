@@ -60,3 +60,16 @@ def test_articles_from_meta_names_what_is_wrong(tmp_path):
     meta.write_text('[{"file": "b.txt", "published": "last week"}]', encoding="utf-8")
     with pytest.raises(timeline.InvalidDateError, match="article 'b.txt': publication date 'last week' is not an ISO 8601"):
         timeline.articles_from_meta(meta)
+
+
+def test_articles_from_meta_refuses_an_unknown_key_and_reads_notes_as_notes(tmp_path):
+    (tmp_path / "b.txt").write_text("text", encoding="utf-8")
+    meta = tmp_path / "meta.json"
+    meta.write_text('{"about": "two papers", "articles": [{"file": "b.txt", "kind": "wire", "published_note": "from the page", "published": "2018-08-07"}]}', encoding="utf-8")
+    assert [a.published.isoformat() for a in timeline.articles_from_meta(meta)] == ["2018-08-07"]
+    meta.write_text('[{"file": "b.txt", "sourse": "AP"}]', encoding="utf-8")
+    with pytest.raises(timeline.InvalidArticleError, match=r"unknown key 'sourse' in the entry of 'b.txt' \(did you mean 'source'\?\)"):
+        timeline.articles_from_meta(meta)
+    meta.write_text('{"articles": [], "artcles": []}', encoding="utf-8")
+    with pytest.raises(timeline.InvalidArticleError, match=r"unknown key 'artcles' in the file \(did you mean 'articles'\?\)"):
+        timeline.articles_from_meta(meta)

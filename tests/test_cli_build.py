@@ -303,3 +303,28 @@ def test_unwritable_output_is_a_clean_error(tmp_path):
     result = run("build", "--published", "2018-08-07", "-o", out, write_jsonl(tmp_path / "a.jsonl", TWO_LINES[:1]))
     assert result.exit_code == 1
     assert result.stderr.startswith(f"Error: {out}: cannot write (")
+
+
+def test_meta_with_an_unknown_key_is_an_error_naming_it(tmp_path):
+    meta = tmp_path / "meta.json"
+    meta.write_text(json.dumps({"articles": [{"file": EXAMINER.name, "publshed": "2018-08-03", "published_note": "kept"}]}), encoding="utf-8")
+    result = run("build", "--meta", meta, EXAMINER)
+    assert result.exit_code == 2
+    assert "unknown key 'publshed' in the entry of '000_78c635482813545c.txt' (did you mean 'published'?)" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_meta_listing_a_file_that_is_no_input_is_an_error_naming_it(tmp_path):
+    meta = tmp_path / "meta.json"
+    meta.write_text(json.dumps({"articles": [{"file": "000_78c635482813545c.text", "published": "2018-08-03"}]}), encoding="utf-8")
+    result = run("build", "--meta", meta, EXAMINER)
+    assert result.exit_code == 2
+    assert "lists '000_78c635482813545c.text', which no input FILE is named" in result.output
+
+
+def test_a_meta_file_that_is_no_metadata_says_what_shape_it_needs(tmp_path):
+    meta = tmp_path / "articels.json"
+    meta.write_text('{"articels": []}', encoding="utf-8")
+    result = run("build", "--meta", meta, EXAMINER)
+    assert result.exit_code == 2
+    assert 'not a metadata file, expected {"articles": [{"file": "a.txt"' in result.output and "seeds/seeds.json" not in result.output

@@ -133,6 +133,10 @@ def located_articles(
     files and lines that cannot be read are added to it instead of stopping.
     """
     by_name = load_meta(meta) if meta else {}
+    unmatched = sorted(set(by_name) - {path.name for path in files})
+    if unmatched:  # a misspelt file name would otherwise leave its article without its date
+        listed = ", ".join(repr(name) for name in unmatched)
+        raise click.BadParameter(f"{meta}: lists {listed}, which no input FILE is named", param_hint="--meta")
     located: list[tuple[str, Article]] = []
     for path in files:
         try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 from pathlib import Path
 from typing import Any, Union
@@ -13,20 +14,44 @@ from .model import Article
 __all__ = ["read_meta", "articles_from_meta"]
 
 
+#: What an entry of a metadata file may hold: the article's fields, and free notes for people
+#: (``kind``, ``note``, and any key ending in ``_note``: ``published_note``), which are not read.
+META_FIELDS = ("file", "published", "source", "url", "title")
+META_NOTES = ("kind", "note", "about")
+_SHAPE = '{"articles": [{"file": "a.txt", "published": "2018-08-03", "source": "...", "url": "...", "title": "..."}, ...]}'
+
+
 def read_meta(path: Union[str, Path]) -> dict[str, dict[str, Any]]:
     """Per-file metadata (``source``, ``published``, ``url``, ``title``) keyed by file name.
 
     The file is ``{"articles": [{"file": ..., "published": ..., ...}, ...]}`` or just the list.
+    An unknown key ("publshed") is an error naming it, with the key it may have meant.
     """
     if not isinstance(path, (str, Path)):
         raise InvalidArticleError(repr(path), f"a metadata file is named by a path, not {type(path).__name__}")
     path = Path(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
         entries = data["articles"] if isinstance(data, dict) else data
-        return {entry["file"]: entry for entry in entries}
-    except (OSError, ValueError, KeyError, TypeError) as error:
-        raise InvalidArticleError(str(path), f"not a metadata file like seeds/seeds.json ({error})") from None
+        by_name = {entry["file"]: entry for entry in entries}
+    except (OSError, ValueError, KeyError, TypeError, RecursionError) as error:
+        raise InvalidArticleError(str(path), f"not a metadata file, expected {_SHAPE} ({type(error).__name__}: {error})") from None
+    if isinstance(data, dict):
+        _check_keys(path, "the file", data, ("articles",))
+    for name, entry in by_name.items():
+        if not isinstance(name, str):
+            raise InvalidArticleError(str(path), f"an entry's file must be a file name, not {name!r}")
+        _check_keys(path, f"the entry of {name!r}", entry, META_FIELDS)
+    return by_name
+
+
+def _check_keys(path: Path, where: str, mapping: dict, known: tuple[str, ...]) -> None:
+    for key in mapping:
+        if key in known or key in META_NOTES or (isinstance(key, str) and key.endswith("_note")):
+            continue
+        close = difflib.get_close_matches(str(key), known, n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else f" (known keys: {', '.join(known)}; notes: {', '.join(META_NOTES)}, *_note)"
+        raise InvalidArticleError(str(path), f"unknown key {key!r} in {where}{hint}")
 
 
 def articles_from_meta(path: Union[str, Path]) -> list[Article]:
