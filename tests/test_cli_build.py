@@ -278,7 +278,7 @@ def test_unreadable_and_missing_files_are_usage_errors(tmp_path):
     binary.write_bytes(b"\xff\xfe not utf-8")
     result = run("build", "--published", "2018-08-06", binary)
     assert result.exit_code == 2
-    assert f"Error: {binary}: cannot read ('utf-8' codec can't decode byte 0xff in position 0" in result.output
+    assert f"Error: {binary}: not utf-8 text (byte 0xff at offset 0); give the file's encoding with --encoding" in result.output
     result = run("build", "--published", "2018-08-06", tmp_path / "missing.txt")
     assert result.exit_code == 2
     assert "does not exist" in result.output and "Traceback" not in result.output
@@ -328,3 +328,42 @@ def test_a_meta_file_that_is_no_metadata_says_what_shape_it_needs(tmp_path):
     result = run("build", "--meta", meta, EXAMINER)
     assert result.exit_code == 2
     assert 'not a metadata file, expected {"articles": [{"file": "a.txt"' in result.output and "seeds/seeds.json" not in result.output
+
+
+MEETING = "Senator Rand Paul met Konstantin Kosachev in Moscow on Monday."
+
+
+def test_a_utf8_byte_order_mark_is_no_text(tmp_path):
+    (tmp_path / "bom.txt").write_bytes(b"\xef\xbb\xbf" + MEETING.encode())
+    (tmp_path / "bom.jsonl").write_bytes(b"\xef\xbb\xbf" + json.dumps({"text": MEETING, "id": "line"}).encode() + b"\n")
+    result = CliRunner().invoke(main, ["build", "--published", "2018-08-07", "--format", "json", "--quiet", str(tmp_path / "bom.txt"), str(tmp_path / "bom.jsonl")])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert "\ufeff" not in result.output
+    assert [m["summary"] for e in data["entries"] for m in e["mentions"]] == ["Senator Rand Paul met Konstantin Kosachev in Moscow on Monday"] * 2
+
+
+def test_text_in_another_encoding_is_a_clear_error_and_encoding_reads_it(tmp_path):
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("Rand Paul met Kosachev in Moscow on Monday, the s\u00e9nateur said.".encode("latin-1"))
+    result = run("build", "--published", "2018-08-07", latin)
+    assert result.exit_code == 2
+    assert f"{latin}: not utf-8 text (byte 0xe9 at offset 49); give the file's encoding with --encoding" in result.output
+    assert "Traceback" not in result.output and "codec" not in result.output
+    read = run("build", "--published", "2018-08-07", "--encoding", "latin-1", "--format", "json", "--quiet", latin)
+    assert read.exit_code == 0 and "s\u00e9nateur" in json.loads(read.output)["entries"][0]["mentions"][0]["sentence"]["text"]
+    unknown = run("build", "--encoding", "klingon", latin)
+    assert unknown.exit_code == 2 and "unknown encoding 'klingon'" in unknown.output
+
+
+def test_inputs_without_text_are_named(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "blank.txt").write_bytes(b" \n\t\n")
+    (tmp_path / "nul.txt").write_bytes(b"\0\0\0")
+    (tmp_path / "story.txt").write_text(MEETING, encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", "--published", "2018-08-07", *(str(tmp_path / n) for n in ("empty.txt", "blank.txt", "nul.txt", "story.txt"))])
+    assert result.exit_code == 0
+    for name in ("blank.txt", "empty.txt", "nul.txt"):
+        assert f"warning: {name}: no text (empty, blank or NUL characters only): nothing read from it" in result.stderr
+    assert "story.txt: no text" not in result.stderr
+    assert "4 articles, 1 time expression, 1 event, 1 entry (3 inputs without text)" in result.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import json
 import sys
@@ -33,8 +34,43 @@ def _relabel(error: InvalidArticleError, where: str) -> InvalidArticleError:
     return type(error)(where, error.problem)
 
 
+def read_text(path: Path, encoding: str = "utf-8") -> str:
+    """The text of a file in ``encoding`` (UTF-8 by default, a byte-order mark dropped), or a
+    usage error naming the file, where its text stops being that encoding and what to do."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise click.UsageError(f"{path}: cannot read ({error.strerror or error})") from None
+    codec = "utf-8-sig" if codecs.lookup(encoding).name == "utf-8" else encoding
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as error:
+        bad = data[error.start : error.start + 1].hex()
+        raise click.UsageError(
+            f"{path}: not {encoding} text (byte 0x{bad} at offset {error.start}); give the file's encoding with --encoding, e.g. --encoding cp1252"
+        ) from None
+
+
+def _encoding(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    try:
+        codecs.lookup(value)
+    except LookupError:
+        raise click.BadParameter(f"unknown encoding {value!r} (e.g. utf-8, cp1252, latin-1)") from None
+    return value
+
+
+def _no_text(text: str) -> bool:
+    """Empty, blank or NUL characters only: an input with nothing to read."""
+    return not text.replace("\x00", "").strip()
+
+
+ENCODING_OPTION = click.option(
+    "--encoding", default="utf-8", show_default=True, callback=_encoding, help="Encoding of text and JSON Lines files (a UTF-8 byte-order mark is dropped)."
+)
+
+
 def articles_from_jsonl(
-    path: Path, published: Optional[str], source: Optional[str], failures: Optional[list[ArticleInfo]] = None
+    path: Path, published: Optional[str], source: Optional[str], failures: Optional[list[ArticleInfo]] = None, encoding: str = "utf-8"
 ) -> list[tuple[str, Article]]:
     """The articles of a JSON Lines file, one object per line, each with its ``file:line``.
 
@@ -45,10 +81,7 @@ def articles_from_jsonl(
     Raises :class:`InvalidArticleError` (or :class:`InvalidDateError`) naming ``file:line``;
     given a ``failures`` list, bad lines are added to it instead and the rest are read.
     """
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as error:
-        raise click.UsageError(f"{path}: cannot read ({error})") from None
+    lines = read_text(path, encoding).splitlines()
     located = []
     for number, line in enumerate(lines, start=1):
         where = f"{path}:{number}"
@@ -122,6 +155,7 @@ def located_articles(
     source: Optional[str],
     meta: Optional[Path],
     failures: Optional[list[ArticleInfo]] = None,
+    encoding: str = "utf-8",
 ) -> list[tuple[str, Article]]:
     """Every article of FILES with where it comes from (``file`` or ``file:line``).
 
@@ -141,11 +175,11 @@ def located_articles(
     for path in files:
         try:
             if path.suffix.lower() == ".jsonl":
-                located += articles_from_jsonl(path, published, source, failures)
+                located += articles_from_jsonl(path, published, source, failures, encoding)
             elif path.suffix.lower() in HTML_SUFFIXES:
                 located.append((str(path), article_from_page_file(path, by_name.get(path.name, {}), published, source)))
             else:
-                located.append((str(path), _text_file_article(path, by_name.get(path.name, {}), published, source)))
+                located.append((str(path), _text_file_article(path, by_name.get(path.name, {}), published, source, encoding)))
         except (InvalidArticleError, click.UsageError) as error:
             if failures is None:
                 raise
@@ -154,11 +188,8 @@ def located_articles(
     return located
 
 
-def _text_file_article(path: Path, entry: dict, published: Optional[str], source: Optional[str]) -> Article:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise click.UsageError(f"{path}: cannot read ({error})") from None
+def _text_file_article(path: Path, entry: dict, published: Optional[str], source: Optional[str], encoding: str = "utf-8") -> Article:
+    text = read_text(path, encoding)
     try:
         return Article(
             text=text,
@@ -172,9 +203,11 @@ def _text_file_article(path: Path, entry: dict, published: Optional[str], source
         raise _relabel(error, str(path)) from None
 
 
-def articles_from_files(files: tuple[Path, ...], published: Optional[str], source: Optional[str], meta: Optional[Path]) -> list[Article]:
+def articles_from_files(
+    files: tuple[Path, ...], published: Optional[str], source: Optional[str], meta: Optional[Path], encoding: str = "utf-8"
+) -> list[Article]:
     """One Article per file (one per line of a ``.jsonl`` file); dates and sources from --meta, else the options."""
-    return [article for _, article in located_articles(files, published, source, meta)]
+    return [article for _, article in located_articles(files, published, source, meta, encoding=encoding)]
 
 
 def check_unique_ids(located: list[tuple[str, Article]], failures: Optional[list[ArticleInfo]] = None) -> list[Article]:
@@ -207,7 +240,8 @@ def main() -> None:
 @click.option("--source", help="Name of the source (publisher).")
 @click.option("--meta", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="JSON metadata like seeds/seeds.json.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-def timexes(files: tuple[Path, ...], published: Optional[str], source: Optional[str], meta: Optional[Path], fmt: str) -> None:
+@ENCODING_OPTION
+def timexes(files: tuple[Path, ...], published: Optional[str], source: Optional[str], meta: Optional[Path], fmt: str, encoding: str) -> None:
     """List the time expressions of FILES, resolved against each one's publication date.
 
     Reads time expressions alone (no events), which parses only the sentences with a time cue.
@@ -215,11 +249,13 @@ def timexes(files: tuple[Path, ...], published: Optional[str], source: Optional[
     from .pipeline import read_many
 
     try:
-        read = read_many(articles_from_files(files, published, source, meta), events=False)
+        read = read_many(articles_from_files(files, published, source, meta, encoding), events=False)
     except TimelineError as error:
         raise click.ClickException(str(error)) from None
     for r in read:
-        if r.article.published is None:
+        if _no_text(r.article.text):
+            _warn_no_text(r.article.id or "")
+        elif r.article.published is None:
             _warn_undated(r.article.id or "", r.published_inferred)
     if fmt == "json":
         payload = [
@@ -265,6 +301,7 @@ def timexes(files: tuple[Path, ...], published: Optional[str], source: Optional[
     show_default=True,
     help="raise: stop at the first bad file or line. collect: build from the good ones and list the bad ones.",
 )
+@ENCODING_OPTION
 def build(
     files: tuple[Path, ...],
     meta: Optional[Path],
@@ -279,6 +316,7 @@ def build(
     key_date_count: Optional[int],
     per_date: int,
     on_error: str,
+    encoding: str,
 ) -> None:
     """Build one ordered, sourced timeline from the articles of FILES.
 
@@ -293,15 +331,18 @@ def build(
     started = time.perf_counter()
     counts = {"expressions": 0, "events": 0}
     undated: dict[str, Optional[InferredDate]] = {}
+    empty: list[str] = []
     failures: Optional[list[ArticleInfo]] = [] if on_error == "collect" else None
     try:
-        articles = check_unique_ids(located_articles(files, published, source, meta, failures), failures)
+        articles = check_unique_ids(located_articles(files, published, source, meta, failures, encoding), failures)
         with _progress(len(articles), enabled=not quiet) as advance:
 
             def read_one(read: ReadArticle) -> None:
                 counts["expressions"] += len(read.time_expressions)
                 counts["events"] += len(read.events)
-                if read.article.published is None:
+                if _no_text(read.article.text):
+                    empty.append(read.article.id or "")
+                elif read.article.published is None:
                     undated[read.article.id or ""] = read.published_inferred
                 advance()
 
@@ -310,6 +351,8 @@ def build(
         raise click.ClickException(str(error)) from None
     if failures:
         result = assemble(result.articles + tuple(failures), result.mentions)
+    for article_id in sorted(empty):
+        _warn_no_text(article_id)
     for article_id, inferred in sorted(undated.items()):
         _warn_undated(article_id, inferred)
     for info in result.errors:
@@ -343,6 +386,7 @@ def build(
         )
         where = f", written to {output}" if output is not None else ""
         not_read = f" ({_plural(len(result.errors), 'input')} not read)" if result.errors else ""
+        not_read += f" ({_plural(len(empty), 'input')} without text)" if empty else ""
         click.echo(f"{summary}{not_read} in {time.perf_counter() - started:.1f} s{where}", err=True)
 
 
@@ -359,6 +403,10 @@ def _published_note(read: ReadArticle) -> str:
 def _inferred_days(inferred: InferredDate) -> str:
     """"2018-08-03", or "2018-08-03 to 2018-08-05" for a range."""
     return inferred.start.isoformat() + ("" if inferred.end == inferred.start else f" to {inferred.end.isoformat()}")
+
+
+def _warn_no_text(article_id: str) -> None:
+    click.echo(f"warning: {article_id}: no text (empty, blank or NUL characters only): nothing read from it", err=True)
 
 
 def _warn_undated(article_id: str, inferred: Optional[InferredDate]) -> None:
