@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -301,8 +302,13 @@ def test_two_different_articles_under_one_id_are_refused(tmp_path):
 def test_unwritable_output_is_a_clean_error(tmp_path):
     out = tmp_path / "no" / "such" / "dir" / "t.md"
     result = run("build", "--published", "2018-08-07", "-o", out, write_jsonl(tmp_path / "a.jsonl", TWO_LINES[:1]))
-    assert result.exit_code == 1
-    assert result.stderr.startswith(f"Error: {out}: cannot write (")
+    # refused before anything is read: no summary of a build
+    assert result.exit_code == 2 and "entries" not in result.stderr
+    assert f"{out}: cannot write there (its folder {out.parent} does not exist)" in result.stderr
+    (tmp_path / "locked").mkdir(mode=0o500)
+    if not os.access(tmp_path / "locked", os.W_OK):  # (root may write anywhere)
+        result = run("build", "--published", "2018-08-07", "-o", tmp_path / "locked" / "t.md", tmp_path / "a.jsonl")
+        assert result.exit_code == 2 and "is not writable" in result.stderr
 
 
 def test_meta_with_an_unknown_key_is_an_error_naming_it(tmp_path):

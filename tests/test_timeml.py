@@ -241,8 +241,28 @@ def test_annotate_directory_refuses_to_overwrite_its_input(tmp_path: Path) -> No
 
 
 def test_annotate_directory_needs_an_existing_input_directory(tmp_path: Path) -> None:
-    with pytest.raises(NotADirectoryError, match="missing"):
+    with pytest.raises(TimeMLError, match="missing: not a directory of TimeML files"):
         annotate_directory(tmp_path / "missing", tmp_path / "out")
+
+
+def test_annotate_directory_checks_its_output_directory_before_reading(tmp_path: Path) -> None:
+    write(tmp_path / "a.tml")
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    with pytest.raises(TimeMLError, match=r"file/out: cannot write the output directory there \(Not a directory\)"):
+        annotate_directory(tmp_path, tmp_path / "file" / "out")
+
+
+def test_timeml_command_names_a_bad_output_directory_without_a_traceback(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from timeline.cli import main
+
+    write(tmp_path / "a.tml")
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    for out, problem in ((tmp_path / "file" / "out", "cannot write the output directory there"), (tmp_path, "refusing to overwrite it")):
+        result = CliRunner().invoke(main, ["timeml", str(tmp_path), str(out)])
+        assert result.exit_code == 1 and problem in result.output and result.exception is not None
+        assert "Traceback" not in result.output
 
 
 # --- the shared corpora (skipped where they are not beside the repository) -----------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -57,6 +58,21 @@ def _encoding(ctx: click.Context, param: click.Parameter, value: str) -> str:
     except LookupError:
         raise click.BadParameter(f"unknown encoding {value!r} (e.g. utf-8, cp1252, latin-1)") from None
     return value
+
+
+def check_writable(output: Path) -> None:
+    """Refuse an output that cannot be written before reading anything: a build of thousands of
+    articles should not fail at its last step."""
+    folder = output.parent if str(output.parent) else Path(".")
+    if output.is_dir():
+        problem = "is a directory"
+    elif not folder.is_dir():
+        problem = f"its folder {folder} does not exist" if not folder.exists() else f"{folder} is not a directory"
+    elif not os.access(output if output.exists() else folder, os.W_OK):
+        problem = "not writable" if output.exists() else f"its folder {folder} is not writable"
+    else:
+        return
+    raise click.BadParameter(f"{output}: cannot write there ({problem})", param_hint="'-o' / '--output'")
 
 
 def _no_text(text: str) -> bool:
@@ -333,6 +349,8 @@ def build(
     undated: dict[str, Optional[InferredDate]] = {}
     empty: list[str] = []
     failures: Optional[list[ArticleInfo]] = [] if on_error == "collect" else None
+    if output is not None:
+        check_writable(output)
     try:
         articles = check_unique_ids(located_articles(files, published, source, meta, failures, encoding), failures)
         with _progress(len(articles), enabled=not quiet) as advance:

@@ -7,6 +7,7 @@ carries our TIMEX3 tags instead; :func:`annotate_directory` does that for a whol
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import xml.etree.ElementTree as ET
@@ -122,10 +123,15 @@ def annotate_directory(
     """
     source_dir, target_dir = Path(in_dir), Path(out_dir)
     if not source_dir.is_dir():
-        raise NotADirectoryError(f"{source_dir}: not a directory")
+        raise TimeMLError(f"{source_dir}: not a directory of TimeML files")
     if source_dir.resolve() == target_dir.resolve():
-        raise ValueError(f"{target_dir}: output directory is the input directory; refusing to overwrite it")
-    target_dir.mkdir(parents=True, exist_ok=True)
+        raise TimeMLError(f"{target_dir}: output directory is the input directory; refusing to overwrite it")
+    try:  # before reading anything: a bad output folder is found at once
+        target_dir.mkdir(parents=True, exist_ok=True)
+        if not os.access(target_dir, os.W_OK):
+            raise PermissionError(errno.EACCES, "not writable")
+    except OSError as error:
+        raise TimeMLError(f"{target_dir}: cannot write the output directory there ({error.strerror or error})") from None
     sources = sorted(source_dir.glob("*.tml"))
     summary = {"files": 0, "expressions": 0, "skipped": 0}
     for start in range(0, len(sources), _CHUNK):
@@ -133,7 +139,10 @@ def annotate_directory(
         articles = [Article(text=doc.text, published=doc.dct, id=doc.name) for doc in documents]
         for doc, result in zip(documents, _read_articles(articles)):
             found = result.time_expressions
-            written = write_timeml(doc.path, target_dir / doc.path.name, found)
+            try:
+                written = write_timeml(doc.path, target_dir / doc.path.name, found)
+            except OSError as error:
+                raise TimeMLError(f"{target_dir / doc.path.name}: cannot write ({error.strerror or error})") from None
             summary["files"] += 1
             summary["expressions"] += written
             summary["skipped"] += len(found) - written
