@@ -73,3 +73,17 @@ def test_articles_from_meta_refuses_an_unknown_key_and_reads_notes_as_notes(tmp_
     meta.write_text('{"articles": [], "artcles": []}', encoding="utf-8")
     with pytest.raises(timeline.InvalidArticleError, match=r"unknown key 'artcles' in the file \(did you mean 'articles'\?\)"):
         timeline.articles_from_meta(meta)
+
+
+def test_the_distribution_is_news_timeline_with_an_spdx_license_and_its_metadata():
+    import importlib.metadata
+    import tomllib
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["name"] == "news-timeline"  # "timeline" on the index is another project
+    assert project["license"] == "MIT" and project["license-files"] == ["LICENSE"]  # SPDX, not the deprecated table
+    assert (root / "LICENSE").read_text(encoding="utf-8").startswith("MIT License")
+    assert "Typing :: Typed" in project["classifiers"] and "timeline summarization" in project["keywords"]
+    assert importlib.metadata.version("news-timeline") == timeline.__version__

@@ -313,7 +313,7 @@ def test_missing_extra_is_a_clear_error(monkeypatch):
         Article.from_html(NEWS.read_text(encoding="utf-8"))
     error = caught.value
     assert isinstance(error, TimelineError) and isinstance(error, ImportError)
-    assert str(error).startswith('HTML input needs the optional extra timeline[html] (trafilatura, htmldate): pip install "timeline[html]"')
+    assert str(error).startswith('HTML input needs the optional extra news-timeline[html] (trafilatura, htmldate): pip install "news-timeline[html]"')
     assert str(pickle.loads(pickle.dumps(error))) == str(error)
 
 

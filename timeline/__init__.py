@@ -16,8 +16,10 @@ from .errors import (
     InvalidValueError,
     MissingExtraError,
     ModelNotFoundError,
+    NotEnglishWarning,
     ReadError,
     TimelineError,
+    TimelineWarning,
     TimeMLError,
 )
 from .model import Article, ArticleInfo, Entry, InferredDate, Mention, Participant, ReadArticle, Sentence, Status, TimeExpression, Timeline, TimeValue
@@ -56,6 +58,8 @@ __all__ = [
     "TimeMLError",
     "TimeValue",
     "TimelineError",
+    "TimelineWarning",
+    "NotEnglishWarning",
     "TimexType",
     "KeyDate",
     "KeySentence",

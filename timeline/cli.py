@@ -8,13 +8,14 @@ import json
 import os
 import sys
 import time
+import warnings
 from pathlib import Path
 from typing import Any, Callable, Iterator, Optional
 
 import click
 
 from . import __version__
-from .errors import InvalidArticleError, TimelineError
+from .errors import InvalidArticleError, TimelineError, TimelineWarning
 from .html import HTML_SUFFIXES, article_from_page
 from .model import Article, ArticleInfo, InferredDate, ReadArticle, unpaired_surrogate
 from .sources import read_meta
@@ -265,9 +266,12 @@ def timexes(files: tuple[Path, ...], published: Optional[str], source: Optional[
     from .pipeline import read_many
 
     try:
-        read = read_many(articles_from_files(files, published, source, meta, encoding), events=False)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", TimelineWarning)
+            read = read_many(articles_from_files(files, published, source, meta, encoding), events=False)
     except TimelineError as error:
         raise click.ClickException(str(error)) from None
+    _echo_warnings(caught)
     for r in read:
         if _no_text(r.article.text):
             _warn_no_text(r.article.id or "")
@@ -364,11 +368,14 @@ def build(
                     undated[read.article.id or ""] = read.published_inferred
                 advance()
 
-            result = build_timeline(articles, batch_size=batch_size, n_process=n_process, progress=read_one, errors=on_error)
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always", TimelineWarning)
+                result = build_timeline(articles, batch_size=batch_size, n_process=n_process, progress=read_one, errors=on_error)
     except TimelineError as error:
         raise click.ClickException(str(error)) from None
     if failures:
         result = assemble(result.articles + tuple(failures), result.mentions)
+    _echo_warnings(caught)
     for article_id in sorted(empty):
         _warn_no_text(article_id)
     for article_id, inferred in sorted(undated.items()):
@@ -421,6 +428,15 @@ def _published_note(read: ReadArticle) -> str:
 def _inferred_days(inferred: InferredDate) -> str:
     """"2018-08-03", or "2018-08-03 to 2018-08-05" for a range."""
     return inferred.start.isoformat() + ("" if inferred.end == inferred.start else f" to {inferred.end.isoformat()}")
+
+
+def _echo_warnings(caught: list[warnings.WarningMessage]) -> None:
+    """The library's warnings about the inputs (a text that is not English), one line each."""
+    for message in caught:
+        if isinstance(message.message, TimelineWarning):
+            click.echo(f"warning: {message.message}", err=True)
+        else:  # another library's: shown as Python would
+            warnings.showwarning(message.message, message.category, message.filename, message.lineno)
 
 
 def _warn_no_text(article_id: str) -> None:

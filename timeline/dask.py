@@ -1,6 +1,6 @@
 """Build one timeline from a Dask bag or dataframe of articles, on a Dask cluster or locally.
 
-Needs the optional extra: ``pip install "timeline[dask]"`` (plus ``"dask[dataframe]"`` for
+Needs the optional extra: ``pip install "news-timeline[dask]"`` (plus ``"dask[dataframe]"`` for
 :func:`build_dataframe`). ``import timeline`` never imports Dask; this module imports it only
 when one of its functions is called, and says what to install when it is missing.
 
@@ -231,7 +231,7 @@ def build_bag(
     :class:`InvalidCollectionError` for something that is not a bag; a bad record raises
     :class:`InvalidRecordError` (an :class:`timeline.InvalidArticleError`) from ``compute()``.
     """
-    dask_bag = _require("dask.bag", "timeline[dask]")
+    dask_bag = _require("dask.bag", "news-timeline[dask]")
     if not isinstance(bag, dask_bag.Bag):
         raise InvalidCollectionError(
             f"build_bag expects a dask.bag.Bag, not {type(bag).__name__} "
@@ -259,7 +259,7 @@ def build_dataframe(
     ``datetime64`` ``published`` column gives datetimes (an article's ``published`` then shows
     a time); keep date-only values as ISO strings or ``datetime.date`` objects.
 
-    Needs ``dask[dataframe]`` (pandas and pyarrow) besides ``timeline[dask]``.
+    Needs ``dask[dataframe]`` (pandas and pyarrow) besides ``news-timeline[dask]``.
     """
     dd = _require("dask.dataframe", "dask[dataframe]")
     if not isinstance(df, dd.DataFrame):

@@ -49,7 +49,7 @@ class ReadError(InvalidArticleError):
 
 
 class MissingExtraError(TimelineError, ImportError):
-    """A feature needs optional packages that are not installed (``pip install "timeline[html]"``)."""
+    """A feature needs optional packages that are not installed (``pip install "news-timeline[html]"``)."""
 
     def __init__(self, extra: str, feature: str, packages: str, detail: str = "") -> None:
         self.extra = extra
@@ -58,7 +58,7 @@ class MissingExtraError(TimelineError, ImportError):
         self.detail = detail
         cause = f" ({detail})" if detail else ""
         super().__init__(
-            f'{feature} needs the optional extra timeline[{extra}] ({packages}): pip install "timeline[{extra}]"{cause}'
+            f'{feature} needs the optional extra news-timeline[{extra}] ({packages}): pip install "news-timeline[{extra}]"{cause}'
         )
 
     def __reduce__(self):  # type: ignore[no-untyped-def]
@@ -67,3 +67,23 @@ class MissingExtraError(TimelineError, ImportError):
 
 class InvalidTimelineError(TimelineError, ValueError):
     """Text or data given to ``Timeline.from_json``/``from_dict`` is not a timeline."""
+
+
+class TimelineWarning(UserWarning):
+    """Base class of the warnings ``timeline`` gives about input it reads but cannot read well."""
+
+
+class NotEnglishWarning(TimelineWarning):
+    """An article's text does not read as English: timeline finds little or nothing in it."""
+
+    def __init__(self, article: str, share: float, words: int) -> None:
+        self.article = article
+        self.share = share
+        self.words = words
+        super().__init__(
+            f"article {article}: the text does not read as English ({share:.0%} of its {words} words are English "
+            f"function words; English prose has 33% or more): timeline reads English only, expect few or no dates and events"
+        )
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (type(self), (self.article, self.share, self.words))

@@ -1,6 +1,6 @@
 """Articles from saved web pages: the body through trafilatura, the publication date through htmldate.
 
-Both packages are the optional extra ``timeline[html]``; they are imported on first use, so
+Both packages are the optional extra ``news-timeline[html]``; they are imported on first use, so
 ``import timeline`` stays light, and their absence raises :class:`MissingExtraError`. Nothing is
 downloaded: the page is parsed once here and handed to both packages as a parsed tree (htmldate
 would fetch a ``str`` that looks like a URL; trafilatura's ``fetch_url`` is never called).

@@ -173,7 +173,7 @@ class Article:
 
         Title and site name come from the page's metadata (the site name is the ``source``
         unless one is given); ``published`` is None when the page gives no date. Needs the
-        extra ``timeline[html]`` (else :class:`MissingExtraError`); a page without an article
+        extra ``news-timeline[html]`` (else :class:`MissingExtraError`); a page without an article
         body raises :class:`InvalidArticleError`. See :mod:`timeline.html`.
         """
         from .html import article_from_html

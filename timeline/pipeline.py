@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import warnings
 from collections import deque
 from datetime import date, datetime, timedelta
 from typing import Callable, Iterable, Iterator, Optional, Union
@@ -15,7 +16,8 @@ from .dating import PROBE_ANCHORS, Clue, infer_published, mask
 from .detect import Candidate, detect, sentence_runs
 from .events import ArticleEvents
 from .events.speech import QuotedSpeech
-from .errors import InvalidArgumentError, InvalidArticleError, InvalidExpressionError, ReadError, TimelineError
+from .errors import InvalidArgumentError, InvalidArticleError, InvalidExpressionError, NotEnglishWarning, ReadError, TimelineError
+from .language import reads_as_english
 from .merge import assemble
 from .model import Article, ArticleInfo, DateLike, ReadArticle, Sentence, TimeExpression, Timeline, TimeValue, parse_published, unpaired_surrogate
 from .nlp import load_pipeline
@@ -181,6 +183,9 @@ def _pieces(article: Article, events: bool) -> tuple[list[tuple[int, int]], list
 
 def _assemble(article: Article, segments: list[tuple[int, int]], pieces: list[_Piece], docs: Iterable, events: bool) -> ReadArticle:
     nlp = load_pipeline()
+    english, share, words = reads_as_english(article.text)
+    if not english:  # read anyway (a few names and numbers may still be found), but say so
+        warnings.warn(NotEnglishWarning(article._label_for_errors(), share, words), stacklevel=4)
     parsed = iter(docs)
     # Detection first, for the whole article: a missing publication date is inferred from all
     # of its expressions before any is resolved.
