@@ -184,14 +184,16 @@ def located_articles(
     files and lines that cannot be read are added to it instead of stopping.
     """
     by_name = load_meta(meta) if meta else {}
-    unmatched = sorted(set(by_name) - {path.name for path in files})
+    unmatched = sorted(set(by_name) - {path.name for path in files if path != STDIN})
     if unmatched:  # a misspelt file name would otherwise leave its article without its date
         listed = ", ".join(repr(name) for name in unmatched)
         raise click.BadParameter(f"{meta}: lists {listed}, which no input FILE is named", param_hint="--meta")
     located: list[tuple[str, Article]] = []
     for path in files:
         try:
-            if path.suffix.lower() == ".jsonl":
+            if path == STDIN:
+                located.append(("<stdin>", _stdin_article(published, source, encoding)))
+            elif path.suffix.lower() == ".jsonl":
                 located += articles_from_jsonl(path, published, source, failures, encoding)
             elif path.suffix.lower() in HTML_SUFFIXES:
                 located.append((str(path), article_from_page_file(path, by_name.get(path.name, {}), published, source)))
@@ -203,6 +205,20 @@ def located_articles(
             message = str(error) if isinstance(error, InvalidArticleError) else error.format_message()
             failures.append(ArticleInfo(path.name, None, error=message))
     return located
+
+
+def _stdin_article(published: Optional[str], source: Optional[str], encoding: str) -> Article:
+    """FILE "-": the text of one article on standard input, whose id is ``stdin``."""
+    data = click.get_binary_stream("stdin").read()
+    codec = "utf-8-sig" if codecs.lookup(encoding).name == "utf-8" else encoding
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError as error:
+        raise click.UsageError(f"standard input: not {encoding} text (byte 0x{data[error.start:error.start + 1].hex()} at offset {error.start}); give its encoding with --encoding") from None
+    try:
+        return Article(text=text, published=published, source=source, id="stdin")
+    except InvalidArticleError as error:
+        raise _relabel(error, "<stdin>") from None
 
 
 def _text_file_article(path: Path, entry: dict, published: Optional[str], source: Optional[str], encoding: str = "utf-8") -> Article:
@@ -245,27 +261,95 @@ def check_unique_ids(located: list[tuple[str, Article]], failures: Optional[list
     return kept
 
 
-@click.group()
-@click.version_option(__version__, prog_name="timeline")
+class _Commands(click.Group):
+    """The command group: Ctrl-C ends with exit code 130 (128 + SIGINT), as shells expect of an
+    interrupted program, where click would exit with 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("\ninterrupted", err=True)
+            ctx.exit(130)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="timeline")
 def main() -> None:
     """Turn news articles into one ordered, sourced timeline."""
 
 
+#: FILES: text, .jsonl and .html files, "-" for standard input, or folders of them.
+FILES_ARGUMENT = click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, allow_dash=True, path_type=Path))
+QUIET_OPTION = click.option("-q", "--quiet", is_flag=True, help="No spinner, progress bar or summary on standard error (warnings still).")
+STDIN = Path("-")
+#: A file in a folder given as FILES that is not an article: metadata, hidden files.
+_NOT_ARTICLES = (".json",)
+
+
+def expand_files(files: tuple[Path, ...], meta: Optional[Path] = None) -> tuple[Path, ...]:
+    """FILES with each folder replaced by the files in it (and its subfolders), sorted; hidden
+    files and ``.json`` metadata are not articles. A folder with no file is a usage error."""
+    expanded: list[Path] = []
+    for path in files:
+        if path == STDIN or not path.is_dir():
+            expanded.append(path)
+            continue
+        inside = sorted(
+            p for p in path.rglob("*")
+            if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            and p.suffix.lower() not in _NOT_ARTICLES and (meta is None or p.resolve() != meta.resolve())
+        )  # fmt: skip
+        if not inside:
+            raise click.BadParameter(f"{path}: a folder with no article file in it", param_hint="FILES")
+        expanded += inside
+    return tuple(expanded)
+
+
+def _format(value: str) -> str:
+    """--format in any case, "md" for markdown."""
+    value = value.lower()
+    return "markdown" if value == "md" else value
+
+
+@contextlib.contextmanager
+def _loading(enabled: bool) -> Iterator[None]:
+    """A spinner on standard error while spaCy's model loads (seconds before the progress bar)."""
+    if not enabled or not sys.stderr.isatty():
+        yield
+        return
+    from rich.console import Console
+
+    with Console(stderr=True).status("loading the English model"):
+        yield
+
+
 @main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@FILES_ARGUMENT
 @click.option("--published", help="Publication date (YYYY-MM-DD) of the file(s).")
 @click.option("--source", help="Name of the source (publisher).")
 @click.option("--meta", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="JSON metadata like seeds/seeds.json.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"], case_sensitive=False), default="table", show_default=True, callback=lambda c, p, v: _format(v))
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to this file instead of standard output.")
 @ENCODING_OPTION
-def timexes(files: tuple[Path, ...], published: Optional[str], source: Optional[str], meta: Optional[Path], fmt: str, encoding: str) -> None:
+@QUIET_OPTION
+def timexes(
+    files: tuple[Path, ...], published: Optional[str], source: Optional[str], meta: Optional[Path], fmt: str, output: Optional[Path], encoding: str, quiet: bool
+) -> None:
     """List the time expressions of FILES, resolved against each one's publication date.
 
     Reads time expressions alone (no events), which parses only the sentences with a time cue.
+    FILES are as for build: text, .jsonl and .html files, - for standard input, or folders.
     """
+    from .nlp import load_pipeline
     from .pipeline import read_many
 
+    if output is not None:
+        check_writable(output)
+    files = expand_files(files, meta)
     try:
+        with _loading(not quiet):
+            load_pipeline()
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", TimelineWarning)
             read = read_many(articles_from_files(files, published, source, meta, encoding), events=False)
@@ -288,28 +372,42 @@ def timexes(files: tuple[Path, ...], published: Optional[str], source: Optional[
             }
             for r in read
         ]
-        click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
+        _write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", output)
         return
+    lines = []
     for r in read:
         header = f"{r.article.id}  ({r.article.source or 'unknown source'}, {_published_note(r)})"
-        click.echo(header)
-        click.echo("-" * len(header))
+        lines += [header, "-" * len(header)]
         for e in r.time_expressions:
             mod = f" {e.value.mod}" if e.value.mod else ""
-            click.echo(f"{e.start:>6}-{e.end:<6} {e.text!r:<30} {e.value.type!s:<9} {e.value.value}{mod}")
-        click.echo()
+            lines.append(f"{e.start:>6}-{e.end:<6} {e.text!r:<30} {e.value.type!s:<9} {e.value.value}{mod}")
+        lines.append("")
+    _write("\n".join(lines) + "\n" if lines else "", output)
+
+
+def _write(text: str, output: Optional[Path]) -> None:
+    """The command's result, to standard output or to ``output``."""
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        output.write_text(text, encoding="utf-8", newline="\n")
+    except OSError as error:
+        raise click.ClickException(f"{output}: cannot write ({error.strerror or error})") from None
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@FILES_ARGUMENT
 @click.option("--meta", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="JSON metadata like seeds/seeds.json.")
-@click.option("--format", "fmt", type=click.Choice(["markdown", "json"]), default="markdown", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["markdown", "md", "json"], case_sensitive=False), default="markdown", show_default=True, callback=lambda c, p, v: _format(v)
+)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=Path), help="Write to this file instead of standard output.")
 @click.option("--published", help="Publication date (YYYY-MM-DD) of files (and JSON lines) that give none.")
 @click.option("--source", help="Name of the source (publisher) of files (and JSON lines) that give none.")
 @click.option("--batch-size", default=64, show_default=True, type=click.IntRange(1), help="Texts per spaCy batch.")
 @click.option("--n-process", default=1, show_default=True, type=click.IntRange(1), help="Processes that parse in parallel.")
-@click.option("--quiet", is_flag=True, help="No progress bar and no summary on standard error.")
+@QUIET_OPTION
 @click.option("--all", "everything", is_flag=True, help="Markdown: every entry, not only the salient ones.")
 @click.option("--dates", "key_date_count", type=click.IntRange(1), help="Only the N key dates of the story, each with its best sentences.")
 @click.option("--per-date", default=1, show_default=True, type=click.IntRange(1), help="With --dates: sentences per key date.")
@@ -342,7 +440,8 @@ def build(
 
     A FILE ending in .jsonl holds one article per line (text, published, and optionally source,
     url, title, id); a FILE ending in .html or .htm is a saved web page; any other FILE is the
-    text of one article. An article without a publication date is dated from its text where
+    text of one article; - is one article on standard input; a folder stands for the files in
+    it (and its subfolders; not hidden files nor .json metadata). An article without a publication date is dated from its text where
     the text supports it (a warning says so), else its relative dates stay unknown.
     """
     from .merge import assemble
@@ -355,7 +454,12 @@ def build(
     failures: Optional[list[ArticleInfo]] = [] if on_error == "collect" else None
     if output is not None:
         check_writable(output)
+    files = expand_files(files, meta)
     try:
+        from .nlp import load_pipeline
+
+        with _loading(not quiet):
+            load_pipeline()
         articles = check_unique_ids(located_articles(files, published, source, meta, failures, encoding), failures)
         with _progress(len(articles), enabled=not quiet) as advance:
 
@@ -392,13 +496,7 @@ def build(
             text = json.dumps([_key_date_dict(key) for key in chosen], indent=2, ensure_ascii=False) + "\n"
     else:
         text = result.to_markdown(everything) if fmt == "markdown" else result.to_json() + "\n"
-    if output is None:
-        click.echo(text, nl=False)
-    else:
-        try:
-            output.write_text(text, encoding="utf-8", newline="\n")
-        except OSError as error:
-            raise click.ClickException(f"{output}: cannot write ({error})") from None
+    _write(text, output)
     if not quiet:
         summary = ", ".join(
             _plural(count, word)
@@ -488,7 +586,8 @@ def _progress(total: int, *, enabled: bool) -> Iterator[Callable[[], None]]:
 @main.command()
 @click.argument("in_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.argument("out_dir", type=click.Path(file_okay=False, path_type=Path))
-def timeml(in_dir: Path, out_dir: Path) -> None:
+@QUIET_OPTION
+def timeml(in_dir: Path, out_dir: Path, quiet: bool) -> None:
     """Annotate the TimeML files of IN_DIR with timeline's TIMEX3 tags, written to OUT_DIR."""
     from .timeml import annotate_directory
 
@@ -496,7 +595,8 @@ def timeml(in_dir: Path, out_dir: Path) -> None:
         summary = annotate_directory(in_dir, out_dir)
     except TimelineError as error:
         raise click.ClickException(str(error)) from None
-    click.echo(f"{summary['files']} files, {summary['expressions']} time expressions written to {out_dir}", err=True)
+    if not quiet:
+        click.echo(f"{summary['files']} files, {summary['expressions']} time expressions written to {out_dir}", err=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

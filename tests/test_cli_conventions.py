@@ -1,0 +1,92 @@
+"""What a Python user expects of a command line: -h, python -m, - for stdin, folders, -q, --format in any case, 130 on Ctrl-C."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from timeline.cli import main
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+MEETING = "Senator Rand Paul met Konstantin Kosachev in Moscow on Monday."
+
+
+def run(*args: object, **kwargs):
+    return CliRunner().invoke(main, [str(a) for a in args], **kwargs)
+
+
+def test_python_dash_m_timeline_is_the_command_line_and_h_is_help():
+    result = subprocess.run([sys.executable, "-m", "timeline", "-h"], capture_output=True, text=True, check=True)
+    assert result.stdout.startswith("Usage: timeline [OPTIONS] COMMAND [ARGS]...")
+    for command in ("build", "timexes", "timeml"):
+        assert run(command, "-h").output.startswith(f"Usage: main {command} [OPTIONS]")
+
+
+def test_dash_reads_one_article_from_standard_input():
+    result = run("build", "--published", "2018-08-07", "--format", "json", "-q", "-", input=MEETING)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert [a["id"] for a in data["articles"]] == ["stdin"]
+    assert [e["when"]["value"] for e in data["entries"]] == ["2018-08-06"]
+
+
+@pytest.mark.parametrize("spelling", ["md", "MD", "Markdown", "markdown"])
+def test_format_md_in_any_case_is_markdown(spelling):
+    result = run("build", "--published", "2018-08-07", "--format", spelling, "-q", "-", input=MEETING)
+    assert result.exit_code == 0 and result.stdout.startswith("# Timeline\n")
+    assert json.loads(run("build", "--published", "2018-08-07", "--format", "JSON", "-q", "-", input=MEETING).stdout)["entries"]
+
+
+def test_a_folder_stands_for_its_article_files(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / ".hidden").mkdir()
+    (tmp_path / "a.txt").write_text(MEETING, encoding="utf-8")
+    (tmp_path / "sub" / "b.txt").write_text("Kosachev left Moscow on Tuesday.", encoding="utf-8")
+    (tmp_path / ".hidden" / "c.txt").write_text("Not an article.", encoding="utf-8")
+    (tmp_path / "meta.json").write_text(json.dumps({"articles": [{"file": "a.txt", "published": "2018-08-07"}, {"file": "b.txt", "published": "2018-08-08"}]}), encoding="utf-8")
+    result = run("build", "--meta", tmp_path / "meta.json", "--format", "json", "-q", tmp_path)
+    assert result.exit_code == 0, result.output
+    articles = json.loads(result.stdout)["articles"]
+    assert [(a["id"], a["published"]) for a in articles] == [("a.txt", "2018-08-07"), ("b.txt", "2018-08-08")]
+    (tmp_path / "empty").mkdir()
+    empty = run("build", "--published", "2018-08-07", tmp_path / "empty")
+    assert empty.exit_code == 2 and "empty: a folder with no article file in it" in empty.output
+
+
+def test_quiet_on_every_command(tmp_path):
+    loud = run("build", "--published", "2018-08-07", "-", input=MEETING)
+    assert "1 article, 1 time expression" in loud.stderr
+    assert run("build", "--published", "2018-08-07", "-q", "-", input=MEETING).stderr == ""
+    assert run("timexes", "--published", "2018-08-07", "-q", "-", input=MEETING).stderr == ""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.tml").write_text(
+        '<?xml version="1.0" ?>\n<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="2018-08-07" temporalFunction="false" '
+        'functionInDocument="CREATION_TIME">2018-08-07</TIMEX3></DCT><TEXT>He left on Monday.</TEXT></TimeML>\n',
+        encoding="utf-8",
+    )
+    assert "1 files" in run("timeml", tmp_path / "in", tmp_path / "out").stderr
+    quiet = run("timeml", "-q", tmp_path / "in", tmp_path / "out2")
+    assert quiet.exit_code == 0 and quiet.stderr == "" and (tmp_path / "out2" / "a.tml").exists()
+
+
+def test_timexes_writes_to_o(tmp_path):
+    out = tmp_path / "t.json"
+    result = run("timexes", "--published", "2018-08-07", "--format", "json", "-o", out, "-", input=MEETING)
+    assert result.exit_code == 0 and result.stdout == ""
+    assert [e["value"]["value"] for e in json.loads(out.read_text(encoding="utf-8"))[0]["time_expressions"]] == ["2018-08-06"]
+
+
+def test_ctrl_c_exits_with_130(monkeypatch):
+    import timeline.pipeline
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(timeline.pipeline, "build", interrupted)
+    result = run("build", "--published", "2018-08-07", "-", input=MEETING)
+    assert result.exit_code == 130 and "interrupted" in result.stderr and "Traceback" not in result.output
