@@ -87,3 +87,19 @@ def test_the_distribution_is_news_timeline_with_an_spdx_license_and_its_metadata
     assert (root / "LICENSE").read_text(encoding="utf-8").startswith("MIT License")
     assert "Typing :: Typed" in project["classifiers"] and "timeline summarization" in project["keywords"]
     assert importlib.metadata.version("news-timeline") == timeline.__version__
+
+
+def test_every_public_function_and_method_has_a_docstring():
+    import inspect
+
+    missing = []
+    for name in timeline.__all__:
+        obj = getattr(timeline, name)
+        members = vars(obj).items() if inspect.isclass(obj) else [("", obj)]
+        for attr, value in members:
+            if attr.startswith("_"):
+                continue
+            function = value.__func__ if isinstance(value, (classmethod, staticmethod)) else value.fget if isinstance(value, property) else value
+            if (inspect.isfunction(function) or inspect.isclass(obj) and callable(function)) and not (function.__doc__ or "").strip():
+                missing.append(f"{name}.{attr}".rstrip("."))
+    assert missing == []

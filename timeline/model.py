@@ -266,6 +266,7 @@ class TimeValue:
         return self.start is not None
 
     def to_dict(self) -> dict[str, Any]:
+        """This TimeValue as plain data (docs/json.md); :meth:`from_dict` reads it back."""
         return {
             "type": str(self.type),
             "value": self.value,
@@ -315,6 +316,7 @@ class TimeExpression:
     anchored_to: Optional[str] = None
 
     def to_dict(self) -> dict[str, Any]:
+        """This TimeExpression as plain data (docs/json.md)."""
         return {
             "text": self.text,
             "start": self.start,
@@ -340,6 +342,7 @@ class InferredDate:
     evidence: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
+        """This InferredDate as plain data (docs/json.md); :meth:`from_dict` reads it back."""
         return {
             "start": self.start.isoformat(),
             "end": self.end.isoformat(),
@@ -350,6 +353,7 @@ class InferredDate:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "InferredDate":
+        """The InferredDate :meth:`to_dict` wrote."""
         return cls(
             date.fromisoformat(data["start"]),
             date.fromisoformat(data["end"]),
@@ -411,10 +415,12 @@ class Participant:
     label: Optional[str] = None
 
     def to_dict(self) -> dict[str, Any]:
+        """This Participant as plain data (docs/json.md); :meth:`from_dict` reads it back."""
         return {"role": self.role, "name": self.name, "label": self.label}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Participant":
+        """The Participant :meth:`to_dict` wrote."""
         return cls(data["role"], data["name"], data.get("label"))
 
 
@@ -494,6 +500,7 @@ class Mention:
         return (self.article, self.start, self.end, self.event)
 
     def to_dict(self) -> dict[str, Any]:
+        """This Mention as plain data (docs/json.md); :meth:`from_dict` reads it back."""
         return {
             "article": self.article,
             "sentence": _sentence_to_dict(self.sentence),
@@ -528,6 +535,7 @@ class Mention:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Mention":
+        """The Mention :meth:`to_dict` wrote."""
         return cls(
             article=data["article"],
             sentence=Sentence(**data["sentence"]),
@@ -578,6 +586,7 @@ class ArticleInfo:
 
     @classmethod
     def of(cls, article: Article, inferred: Optional[InferredDate] = None) -> "ArticleInfo":
+        """What a timeline keeps of ``article`` (and of the date inferred for it, if any)."""
         published = None if article.published is None else article.published.isoformat()
         return cls(article.id or "", published, article.source, article.url, article.title, inferred)
 
@@ -588,6 +597,7 @@ class ArticleInfo:
         return (day or "\uffff", self.id, self.error or "")
 
     def to_dict(self) -> dict[str, Any]:
+        """This ArticleInfo as plain data (docs/json.md); :meth:`from_dict` reads it back."""
         return {
             "id": self.id,
             "published": self.published,
@@ -600,6 +610,7 @@ class ArticleInfo:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "ArticleInfo":
+        """The ArticleInfo :meth:`to_dict` wrote."""
         inferred = data.get("published_inferred")
         return cls(
             data["id"],
@@ -644,6 +655,7 @@ class Entry:
         return self.salience is None or self.salience >= SALIENT
 
     def to_dict(self) -> dict[str, Any]:
+        """This Entry as plain data (docs/json.md); :meth:`from_dict` reads it back."""
         return {
             "when": None if self.when is None else self.when.to_dict(),
             "summary": self.summary,
@@ -657,6 +669,7 @@ class Entry:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Entry":
+        """The Entry :meth:`to_dict` wrote."""
         return cls(
             when=_optional_value(data.get("when")),
             summary=data["summary"],
@@ -688,6 +701,7 @@ class Timeline:
 
     @property
     def mentions(self) -> tuple[Mention, ...]:
+        """Every mention of every entry, in timeline order (the reports the entries are made of)."""
         return tuple(m for entry in self.entries for m in entry.mentions)
 
     @property
@@ -696,6 +710,9 @@ class Timeline:
         return tuple(a for a in self.articles if a.error is not None)
 
     def merge(self, other: "Timeline") -> "Timeline":
+        """One timeline of both: their articles, and their mentions merged anew (the same event
+        reported in both becomes one entry). Neither timeline changes; ``other`` must be a
+        :class:`Timeline` (else :class:`InvalidArgumentError`)."""
         from .merge import assemble
 
         if not isinstance(other, Timeline):
@@ -716,6 +733,8 @@ class Timeline:
         return to_markdown(self, everything)
 
     def to_dict(self) -> dict[str, Any]:
+        """Plain data (dicts, lists, strings, numbers, None): ``timeline_version``, ``articles``,
+        ``entries``, as described in docs/json.md; :meth:`from_dict` reads it back."""
         from . import __version__
 
         return {
@@ -725,6 +744,8 @@ class Timeline:
         }
 
     def to_json(self, indent: Optional[int] = 2) -> str:
+        """:meth:`to_dict` as JSON text (UTF-8 characters kept, ``indent`` spaces, None for one
+        line); :meth:`from_json` reads it back to an equal timeline."""
         return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False, sort_keys=False)
 
     @classmethod
