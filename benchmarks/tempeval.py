@@ -27,10 +27,11 @@ REPO = Path(__file__).resolve().parents[1]
 # Benchmark this checkout, whether or not (and whichever) timeline is installed.
 sys.path.insert(0, str(REPO))
 
-from environment import environment as shared_environment, header  # noqa: E402
-from tempeval_scoring import Counts, Timex, count, errors, scores  # noqa: E402
-
 from timeline.timeml import TimeMLDocument, read_timeml  # noqa: E402
+
+from environment import environment as shared_environment  # noqa: E402
+from environment import header  # noqa: E402
+from tempeval_scoring import Counts, Timex, count, errors, scores  # noqa: E402
 
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "tempeval3"
 CTPARSE_TIMEOUT = 0.5  # seconds per call; ctparse searches until it runs out of time
@@ -361,7 +362,7 @@ def run(name: str, annotate: Annotate, corpus: Corpus, docs: Sequence[TimeMLDocu
     seconds = time.perf_counter() - started
     failures = [o for o in outcomes if isinstance(o, Exception)]
     total = Counts()
-    for doc, outcome in zip(docs, outcomes):
+    for doc, outcome in zip(docs, outcomes, strict=True):
         total += count(gold_timexes(doc), [] if isinstance(outcome, Exception) else outcome)
     result = Run(
         system=name,
@@ -553,7 +554,7 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
             result, outcomes = run(name, annotate, corpus, documents[corpus.name])
             system_runs.append(result)
             if args.errors and name == args.systems[0]:
-                for doc, outcome in zip(documents[corpus.name], outcomes):
+                for doc, outcome in zip(documents[corpus.name], outcomes, strict=True):
                     error_table += error_rows(corpus, doc, outcome)
         runs += system_runs
         pool = pooled(system_runs, *POOLED)

@@ -47,7 +47,7 @@ class Counts:
     type: int = 0
 
     def __add__(self, other: "Counts") -> "Counts":
-        return Counts(*(a + b for a, b in zip(attrs.astuple(self), attrs.astuple(other))))
+        return Counts(*(a + b for a, b in zip(attrs.astuple(self), attrs.astuple(other), strict=True)))
 
 
 @frozen
@@ -116,7 +116,7 @@ def prf(correct: int, system: int, gold: int) -> tuple[float, float, float]:
 def scores(counts: Counts) -> dict[str, dict[str, float]]:
     """{"strict" | "relaxed" | "value" | "type": {"precision", "recall", "f1"}}."""
     return {
-        name: dict(zip(("precision", "recall", "f1"), prf(correct, counts.system, counts.gold)))
+        name: dict(zip(("precision", "recall", "f1"), prf(correct, counts.system, counts.gold), strict=True))
         for name, correct in (
             ("strict", counts.strict),
             ("relaxed", counts.relaxed),

@@ -33,11 +33,11 @@ from typing import Optional, Sequence
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))  # benchmark this checkout
 
-from environment import environment, header  # noqa: E402
-
 import timeline  # noqa: E402
 from timeline.merge import assemble  # noqa: E402
 from timeline.model import ArticleInfo, ReadArticle  # noqa: E402
+
+from environment import environment, header  # noqa: E402
 
 DATA = REPO.parent / "shared" / "data" / "timeline17"
 PUBLISHED = {  # all 19 timelines of T17 (news-tls Table 4, and the issue's LLM figure)
@@ -75,24 +75,24 @@ def in_span(reads: Sequence[ReadArticle], start: date, end: date) -> list[ReadAr
     return [r for r in reads if r.article.anchor is not None and start <= r.article.anchor <= end]
 
 
-def timeline_summary(reads: Sequence[ReadArticle], start: date, end: date, l: int, k: int) -> tuple[list, tuple[int, int, int]]:
+def timeline_summary(reads: Sequence[ReadArticle], start: date, end: date, n_dates: int, per_date: int) -> tuple[list, tuple[int, int, int]]:
     """The system timeline, and the size of the timeline's largest entry (mentions, articles)
     with its number of entries: runaway merging shows there first."""
     built = assemble([ArticleInfo.of(r.article, r.published_inferred) for r in reads], [m for r in reads for m in r.events])
-    chosen = timeline.key_dates(built, l, k, start=start, end=end)
+    chosen = timeline.key_dates(built, n_dates, per_date, start=start, end=end)
     largest = max(built.entries, key=lambda e: len(e.mentions), default=None)
     size = (len(largest.mentions), len({m.article for m in largest.mentions})) if largest is not None else (0, 0)
     return [[d.day.isoformat(), [s.text for s in d.sentences]] for d in chosen], (*size, len(built.entries))
 
 
-def baseline_summary(reads: Sequence[ReadArticle], l: int, k: int) -> list:
-    """The l busiest publication days, each with the first sentence of its first k articles."""
+def baseline_summary(reads: Sequence[ReadArticle], n_dates: int, per_date: int) -> list:
+    """The n_dates busiest publication days, each with the first sentence of its first per_date articles."""
     days = Counter(r.article.anchor for r in reads if r.article.anchor is not None)
-    busiest = sorted(day for day, _ in sorted(days.items(), key=lambda x: (-x[1], x[0]))[:l])
+    busiest = sorted(day for day, _ in sorted(days.items(), key=lambda x: (-x[1], x[0]))[:n_dates])
     leads: dict[date, list[str]] = defaultdict(list)
     for r in sorted(reads, key=lambda r: r.article.id or ""):
         day = r.article.anchor
-        if day in busiest and len(leads[day]) < k and r.sentences:
+        if day in busiest and len(leads[day]) < per_date and r.sentences:
             leads[day].append(r.sentences[0].text)
     return [[day.isoformat(), leads[day]] for day in busiest]
 

@@ -464,3 +464,45 @@ def test_a_read_article_takes_no_date_from_its_page_header_or_age_notice() -> No
         ("next month", "2018-09"),
         ("the end of the year", "2018"),
     ]
+
+
+# --- files of several pages --------------------------------------------------------------------
+
+
+def test_a_file_of_several_pages_keeps_the_article_after_a_sidebar() -> None:
+    """A sidebar ends the article it follows, not the file: the next page's prose is kept."""
+    scraped, clean = read_seed("004"), read_seed("000")
+    both = kept_lines(scraped + "\n\n" + clean)
+    first, second = kept_lines(scraped), kept_lines(clean)
+    assert both[: len(first)] == first
+    assert "Recent Stories" not in both and "Strange things are afoot at the Capitol" not in both
+    # the second page from its first paragraph of prose (its short headline lines still read as sidebar)
+    prose = next(i for i, line in enumerate(second) if len(line.split()) >= 25)
+    assert both[len(first):] == second[prose:]
+
+
+def test_dropped_lines_are_counted_by_reason() -> None:
+    from collections import Counter
+
+    losses: Counter[str] = Counter()
+    text = read_seed("004")
+    kept = find_body(text, None, losses)
+    assert set(losses) == {"printed twice", "sidebar", "ui label", "embed code", "promo"}
+    assert losses["printed twice"] == 2 * len(DROPPED_FROM_004[1])
+    assert sum(losses.values()) + sum(end - start for start, end in kept) <= len(text)
+
+
+def test_a_file_that_is_mostly_dropped_says_so() -> None:
+    """A wire story pasted three times is every line printed twice: nothing is body, and the
+    reader says so (how much was kept, and why the rest was not) instead of a silent empty result."""
+    import warnings
+
+    import timeline
+
+    text = "\n\n".join([read_seed("000")] * 3)
+    with pytest.warns(timeline.MostlyDroppedWarning, match=r"article 'thrice': only 0 characters of 9,528 characters \(0%\) read as article body; dropped: printed twice 9,528 characters"):
+        read = timeline.read(timeline.Article(text, "2018-08-03", id="thrice"), events=False)
+    assert read.time_expressions == ()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", timeline.TimelineWarning)
+        timeline.read(timeline.Article(read_seed("004"), "2018-08-06", id="page"), events=False)  # 81 % kept: no warning

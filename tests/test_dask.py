@@ -21,6 +21,7 @@ import dask.bag as db  # noqa: E402
 
 import timeline  # noqa: E402
 import timeline.dask as tdask  # noqa: E402
+
 from conftest import seed_articles  # noqa: E402
 
 EXTRA = [

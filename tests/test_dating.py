@@ -12,6 +12,8 @@ import timeline
 from timeline import Article, InferredDate, TimeValue
 from timeline.dating import PROBE_ANCHORS, mask
 
+from conftest import examples
+
 DATELINED = "The Senate passed the bill on Thursday, Aug. 2, 2018. Graham said Friday that he will travel to Moscow on Monday."
 UNDATED = "He said Thursday that he will go next week. The July 4 recess was long. It happened in 2016."
 
@@ -100,7 +102,7 @@ SENTENCES = (
 )
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=examples(25), deadline=None)
 @given(st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=4), st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)))
 def test_values_that_need_no_anchor_are_the_same_with_or_without_a_date(parts, published):
     """Anchoring: a value not counted from the date is what it is without one. One counted from
@@ -112,7 +114,7 @@ def test_values_that_need_no_anchor_are_the_same_with_or_without_a_date(parts, p
     inferred = undated.published_inferred
     assert [(e.text, e.start) for e in dated.time_expressions] == [(e.text, e.start) for e in undated.time_expressions]
     as_if = timeline.read(Article(text, inferred.day)) if inferred is not None else None
-    for index, (with_date, without) in enumerate(zip(dated.time_expressions, undated.time_expressions)):
+    for index, (with_date, without) in enumerate(zip(dated.time_expressions, undated.time_expressions, strict=True)):
         assert with_date.anchored_to in (None, "published")
         if with_date.anchored_to is None:
             assert without.value == with_date.value and without.anchored_to is None

@@ -20,6 +20,8 @@ import timeline
 from timeline import Article
 from timeline.timex import is_valid_value
 
+from conftest import examples
+
 # ---------------------------------------------------------------------------------------------
 # Text
 
@@ -247,10 +249,10 @@ def _check_timeline(built: timeline.Timeline) -> None:
             _check_value(entry.when)
 
 
-def fuzz(examples: int) -> settings:
+def fuzz(count: int) -> settings:
     """Settings for a fuzz test: no deadline (spaCy); TIMELINE_FUZZ_SCALE=10 fuzzes ten times longer."""
     scale = float(os.environ.get("TIMELINE_FUZZ_SCALE", "1"))
-    return settings(max_examples=max(1, int(examples * scale)), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    return settings(max_examples=max(1, int(examples(count) * scale)), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 # ---------------------------------------------------------------------------------------------

@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 import timeline
 from timeline.cli import main
 from timeline.keydates import _clean
-from conftest import seed_articles
+
+from conftest import examples, seed_articles
 
 BLAST = [
     timeline.Article(
@@ -89,7 +90,7 @@ def test_key_dates_need_a_timeline():
         timeline.key_dates([], 3)  # type: ignore[arg-type]
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=examples(25), deadline=None)
 @given(dates=st.integers(1, 12), per_date=st.integers(1, 4))
 def test_key_dates_invariants(seeds, dates, per_date):
     chosen = seeds.key_dates(dates, per_date)

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from typing import Optional
 
-import pytest
-
 import attrs
+import pytest
 
 from timeline import ArticleInfo, Entry, Mention, Participant, Sentence, Status, Timeline, TimeValue
 from timeline.merge import Settings, assemble, can_merge, dates_compatible, names_match
@@ -419,7 +418,7 @@ def _story_of(articles: int, mentions: list[Mention]) -> tuple[list[ArticleInfo]
     background = [
         mention("A", 10 * i, f"filled{i}", f"fill{i}", keywords=("oil", "gulf"), summary=f"report {i} on the oil in the gulf") for i in range(len(infos))
     ]  # fmt: skip
-    background = [attrs.evolve(m, article=info.id, published=info.published) for m, info in zip(background, infos)]
+    background = [attrs.evolve(m, article=info.id, published=info.published) for m, info in zip(background, infos, strict=True)]
     story = [ArticleInfo(name, "2010-07-20", "paper") for name in "ABC"]
     return infos + story, background + [attrs.evolve(m, published="2010-07-20") for m in mentions]
 

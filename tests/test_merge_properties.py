@@ -21,7 +21,7 @@ from timeline.merge import assemble, names_match
 from timeline.merge.similarity import is_leaf
 from timeline.order import entry_sort_key
 
-from conftest import seed_articles
+from conftest import examples, seed_articles
 
 # ---------------------------------------------------------------------------------------------
 # Strategies and settings
@@ -59,8 +59,8 @@ SUMMARIES = ["Paul met Kosachev", "the trip", "senators unveiled sanctions", "th
 # A denial is rarer than a report, so that most pairs may merge.
 STATUSES = [Status.HAPPENED, Status.HAPPENED, Status.PLANNED, Status.REPORTED, Status.NEGATED]
 
-MERGE_SETTINGS = settings(max_examples=150, deadline=None)
-BUILD_SETTINGS = settings(max_examples=5, deadline=None)
+MERGE_SETTINGS = settings(max_examples=examples(150), deadline=None)
+BUILD_SETTINGS = settings(max_examples=examples(5), deadline=None)
 
 
 def _few(pool: list, most: int) -> st.SearchStrategy[list]:

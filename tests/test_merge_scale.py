@@ -18,13 +18,13 @@ from typing import Optional
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_merge_properties import mentions as drawn_mentions
 
 import timeline
 from timeline import Mention, Participant, Sentence, Status, TimeValue
 from timeline.merge import WINDOW, MergeStats, assemble, cluster, names_match
 
-from conftest import seed_articles
-from test_merge_properties import mentions as drawn_mentions
+from conftest import examples, seed_articles
 
 _SCALE = Path(__file__).resolve().parent.parent / "benchmarks" / "merge_scale.py"
 
@@ -75,7 +75,7 @@ def test_on_the_seeds_blocking_gives_the_all_pairs_clusters(seeds_timeline):
     assert assemble(seeds_timeline.articles, mentions, all_pairs=True) == seeds_timeline
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(drawn_mentions(max_size=16))
 def test_on_drawn_mentions_blocking_gives_the_all_pairs_clusters(drawn):
     blocked, everything, stats = _blocked_and_all_pairs(drawn)
@@ -188,7 +188,7 @@ def _bound(data, window: int, stats: MergeStats) -> int:
     return window * stats.memberships + sum(1 for m in data.mentions if m.refers_to is not None)
 
 
-@settings(max_examples=15, deadline=None)
+@settings(max_examples=examples(15), deadline=None)
 @given(seed=st.integers(0, 10**6), size=st.integers(50, 1500), window=st.sampled_from([1, 3, 10, WINDOW]))
 def test_pairs_compared_are_bounded_by_the_window_times_the_block_memberships(seed, size, window):
     data = merge_scale.generate(size, seed=seed)

@@ -16,14 +16,16 @@ from hypothesis import strategies as st
 import timeline
 from timeline.timex import Granularity, granularity_of, is_valid_value
 
+from conftest import examples
+
 # ---------------------------------------------------------------------------------------------
 # Shared strategies and settings
 
 PUBLISHED = st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31))
 TENSES = st.sampled_from([None, "past", "present", "future"])
 
-RESOLVE_SETTINGS = settings(max_examples=250, deadline=None)
-READ_SETTINGS = settings(max_examples=20, deadline=None)
+RESOLVE_SETTINGS = settings(max_examples=examples(250), deadline=None)
+READ_SETTINGS = settings(max_examples=examples(20), deadline=None)
 
 ONE_DAY = timedelta(days=1)
 ONE_WEEK = timedelta(days=7)
@@ -361,7 +363,7 @@ def test_read_arbitrary_text(text, published):
 DAYS = st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(DAYS, st.integers(0, 400), st.sampled_from([1, -1]))
 def test_moving_a_day_there_and_back_gives_the_day(day, n, direction):
     from timeline.events.dates import shifted
@@ -373,7 +375,7 @@ def test_moving_a_day_there_and_back_gives_the_day(day, n, direction):
     assert back == anchor
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(DAYS, st.sampled_from(["P3D", "P2W", "P5M", "P4Y", "PXD", "PTXM"]), st.sampled_from(["day", "month", "year"]), st.sampled_from([1, -1]))
 def test_a_moved_date_is_never_finer_than_its_anchor_or_its_distance(day, offset, size, direction):
     from timeline.events.dates import shifted
@@ -393,7 +395,7 @@ TIMES = st.one_of(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(DAYS, TIMES, TIMES)
 def test_times_of_day_apart_is_symmetric_and_a_time_is_never_apart_from_itself(day, first, second):
     from timeline.merge.similarity import different_times, time_of_day
@@ -410,7 +412,7 @@ WORDS = st.lists(st.text(alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=1, max_
 ), min_size=2, max_size=6)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(WORDS)
 def test_an_acronym_matches_the_words_it_abbreviates_both_ways(words):
     from timeline.merge.names import names_match

@@ -10,6 +10,8 @@ from hypothesis import strategies as st
 import timeline
 from timeline import Article
 
+from conftest import examples
+
 SENTENCES = (
     "Paul met Kosachev on Monday.",
     "The Senate unveiled a sanctions package last week.",
@@ -30,7 +32,7 @@ articles = st.lists(
 )
 
 
-@settings(max_examples=20, deadline=None)
+@settings(max_examples=examples(20), deadline=None)
 @given(articles, st.integers(1, 4))
 def test_read_many_equals_mapping_read(given_articles, batch_size):
     """Any batch size gives, in input order, exactly what reading each article alone gives."""
@@ -61,7 +63,7 @@ def test_progress_is_called_once_per_article_in_order():
 # --- reading time expressions alone ---------------------------------------------------------
 
 
-@settings(max_examples=15, deadline=None)
+@settings(max_examples=examples(15), deadline=None)
 @given(articles, st.integers(1, 4))
 def test_times_only_stream_equals_mapping_read(given_articles, batch_size):
     assert timeline.read_many(given_articles, batch_size=batch_size, events=False) == [
@@ -69,7 +71,7 @@ def test_times_only_stream_equals_mapping_read(given_articles, batch_size):
     ]
 
 
-@settings(max_examples=15, deadline=None)
+@settings(max_examples=examples(15), deadline=None)
 @given(articles)
 def test_times_only_finds_what_the_full_pipeline_finds(given_articles):
     """On these texts the NER adds no seed: both modes find the same expressions and values."""

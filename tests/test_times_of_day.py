@@ -20,6 +20,8 @@ from timeline import Article, TimeValue
 from timeline.resolution import match_rule, normalize
 from timeline.timex import Granularity, calendar_range, granularity_of, is_valid_value, utc_offset
 
+from conftest import examples
+
 MONDAY = date(2018, 8, 6)
 
 # name -> (published, the offset clock times carry). All are Monday 2018-08-06 locally.
@@ -214,7 +216,7 @@ _ZONES = st.one_of(_FIXED_ZONES, st.timezones()) if zoneinfo.available_timezones
 ZONED_ANCHORS = st.datetimes(min_value=datetime(1, 1, 1), max_value=datetime(9999, 12, 31, 23, 59, 59), timezones=_ZONES)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(ZONED_ANCHORS)
 def test_clock_times_carry_the_anchors_local_date_and_offset(published):
     offset = published.utcoffset()

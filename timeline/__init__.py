@@ -16,14 +16,15 @@ from .errors import (
     InvalidValueError,
     MissingExtraError,
     ModelNotFoundError,
+    MostlyDroppedWarning,
     NotEnglishWarning,
     ReadError,
     TimelineError,
     TimelineWarning,
     TimeMLError,
 )
-from .model import Article, ArticleInfo, Entry, InferredDate, Mention, Participant, ReadArticle, Sentence, Status, TimeExpression, Timeline, TimeValue
 from .keydates import KeyDate, KeySentence, key_dates
+from .model import Article, ArticleInfo, Entry, InferredDate, Mention, Participant, ReadArticle, Sentence, Status, TimeExpression, Timeline, TimeValue
 from .sources import articles_from_meta, read_meta
 from .timex import Granularity, Mod, TimexType
 
@@ -60,6 +61,7 @@ __all__ = [
     "TimelineError",
     "TimelineWarning",
     "NotEnglishWarning",
+    "MostlyDroppedWarning",
     "TimexType",
     "KeyDate",
     "KeySentence",

@@ -253,13 +253,37 @@ def _headline_at(content: list[tuple[int, "_Unit"]], title: str | None) -> int:
     return next((order for order, (_, unit) in enumerate(content) if wanted and unit.text.casefold() == wanted), -1)
 
 
-def find_body(text: str, title: str | None = None) -> tuple[tuple[int, int], ...]:
+def _why_dropped(unit: _Unit, order: int, total: int, headline: int, counts: Counter[str], in_sidebar: bool) -> str | None:
+    """Why the ``order``-th of ``total`` lines is not article body, or None when it is."""
+    if order < headline and not unit.text.endswith(_END_OF_SENTENCE) and not _DATELINE.match(unit.text):
+        return "page header"  # above the headline
+    if 3 * order >= total and _is_sidebar_heading(unit.text):
+        return "sidebar"
+    if in_sidebar and not _is_prose(unit.text):
+        return "sidebar"
+    if counts[unit.text.casefold()] > 1 and len(unit.text.split()) >= _MIN_DUPLICATE_WORDS:
+        return "printed twice"  # a caption or a teaser, never the article
+    return _drop_reason(unit.text)
+
+
+#: A paragraph of prose, not a sidebar's headline or teaser: this many words, ending a sentence.
+_PROSE_WORDS = 25
+
+
+def _is_prose(line: str) -> bool:
+    return len(line.split()) >= _PROSE_WORDS and line.endswith(_END_OF_SENTENCE)
+
+
+def find_body(text: str, title: str | None = None, losses: Counter[str] | None = None) -> tuple[tuple[int, int], ...]:
     """Character ranges (start, end) of `text` that are article body, in order, non-overlapping.
 
     Each range is a block of consecutive kept lines, trimmed of surrounding whitespace; a blank
     or dropped line ends a block. With the article's ``title``, a line above the first line
     that is the title and does not end like a sentence is the page's header (navigation strips,
-    teasers of other stories, topic tags) and is dropped.
+    teasers of other stories, topic tags) and is dropped. A sidebar ("Recent Stories") past the
+    first third of the text is dropped up to the next paragraph of prose: a file of several
+    pages keeps each page's article, not only the first. Given ``losses``, the characters of
+    every dropped line are counted in it under the reason it was dropped for.
     """
     units = _units(text)
     content = [(index, unit) for index, unit in enumerate(units) if unit is not None]
@@ -270,14 +294,16 @@ def find_body(text: str, title: str | None = None) -> tuple[tuple[int, int], ...
     headline = _headline_at(content, title)
 
     kept = [False] * len(units)
+    in_sidebar = False
     for order, (index, unit) in enumerate(content):
-        if order < headline and not unit.text.endswith(_END_OF_SENTENCE) and not _DATELINE.match(unit.text):
-            continue  # above the headline: the page's header
-        if 3 * order >= len(content) and _is_sidebar_heading(unit.text):
-            break  # a sidebar past the first third: the rest of the page is not the article
-        if counts[unit.text.casefold()] > 1 and len(unit.text.split()) >= _MIN_DUPLICATE_WORDS:
-            continue  # printed twice: a caption or a teaser, never the article
-        kept[index] = _drop_reason(unit.text) is None
+        reason = _why_dropped(unit, order, len(content), headline, counts, in_sidebar)
+        if reason == "sidebar":
+            in_sidebar = True  # a sidebar past the first third: what follows is not the article ...
+        elif in_sidebar and reason is None:
+            in_sidebar = False  # ... until prose resumes: the next article of a file of several
+        kept[index] = reason is None
+        if reason is not None and losses is not None:
+            losses[reason] += len(unit.text)
 
     blocks: list[tuple[int, int]] = []
     block: tuple[int, int] | None = None

@@ -209,7 +209,7 @@ def located_articles(
 
 def _stdin_article(published: Optional[str], source: Optional[str], encoding: str) -> Article:
     """FILE "-": the text of one article on standard input, whose id is ``stdin``."""
-    data = click.get_binary_stream("stdin").read()
+    data = sys.stdin.buffer.read()
     codec = "utf-8-sig" if codecs.lookup(encoding).name == "utf-8" else encoding
     try:
         text = data.decode(codec)
@@ -474,7 +474,7 @@ def build(
 
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always", TimelineWarning)
-                result = build_timeline(articles, batch_size=batch_size, n_process=n_process, progress=read_one, errors=on_error)
+                result = build_timeline(articles, batch_size=batch_size, n_process=n_process, progress=read_one, errors="collect" if on_error == "collect" else "raise")
     except TimelineError as error:
         raise click.ClickException(str(error)) from None
     if failures:

@@ -63,7 +63,7 @@ def mask(values: Sequence[TimeValue]) -> TimeValue:
         return TimeValue(str(first.type), "XXXX-XX-XX", first.mod)
     masked, last = [], 0
     for index, (start, end) in enumerate(runs[0]):
-        digits = {v.value[r[index][0] : r[index][1]] for v, r in zip(values, runs)}
+        digits = {v.value[r[index][0] : r[index][1]] for v, r in zip(values, runs, strict=True)}
         masked.append(first.value[last:start])
         masked.append(first.value[start:end] if len(digits) == 1 else "X" * (end - start))
         last = end

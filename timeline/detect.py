@@ -276,8 +276,7 @@ def _can_edge(token: "Token") -> bool:
 # Verbs whose infinitive complement is in the future: "is expected to meet", "plans to travel".
 FUTURE_GOVERNORS = frozenset(
     {"expect", "plan", "schedule", "set", "intend", "hope", "aim", "prepare", "go", "due", "slate",
-     "poise", "vow", "promise", "want", "seek", "propose", "agree", "threaten", "pledge", "decide", "invite",
-     "slate"}
+     "poise", "vow", "promise", "want", "seek", "propose", "agree", "threaten", "pledge", "decide", "invite"}
 )  # fmt: skip
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "ll"})
 MODAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "can", "ca", "'d"})

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class TimelineError(Exception):
     """Base class of every error ``timeline`` raises on bad input."""
@@ -15,7 +17,7 @@ class InvalidArticleError(TimelineError, ValueError):
         self.problem = problem
         super().__init__(f"article {article}: {problem}")
 
-    def __reduce__(self):  # type: ignore[no-untyped-def]
+    def __reduce__(self) -> tuple[Any, ...]:
         # Errors raised in worker processes (spaCy's n_process, Dask) must unpickle intact.
         return (type(self), (self.article, self.problem))
 
@@ -61,7 +63,7 @@ class MissingExtraError(TimelineError, ImportError):
             f'{feature} needs the optional extra news-timeline[{extra}] ({packages}): pip install "news-timeline[{extra}]"{cause}'
         )
 
-    def __reduce__(self):  # type: ignore[no-untyped-def]
+    def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (self.extra, self.feature, self.packages, self.detail))
 
 
@@ -85,5 +87,30 @@ class NotEnglishWarning(TimelineWarning):
             f"function words; English prose has 33% or more): timeline reads English only, expect few or no dates and events"
         )
 
-    def __reduce__(self):  # type: ignore[no-untyped-def]
+    def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (self.article, self.share, self.words))
+
+
+class MostlyDroppedWarning(TimelineWarning):
+    """Most of an article's text was not read as article body (boilerplate, sidebars, lines
+    printed twice): said, with how much was kept and why the rest was dropped."""
+
+    def __init__(self, article: str, kept: int, total: int, dropped: dict[str, int]) -> None:
+        self.article = article
+        self.kept = kept
+        self.total = total
+        self.dropped = dropped
+        reasons = ", ".join(f"{reason} {_size(size)}" for reason, size in sorted(dropped.items(), key=lambda x: (-x[1], x[0])))
+        share = kept / total if total else 0.0
+        super().__init__(f"article {article}: only {_size(kept)} of {_size(total)} ({share:.0%}) read as article body; dropped: {reasons}")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.article, self.kept, self.total, self.dropped))
+
+
+def _size(characters: int) -> str:
+    if characters >= 1_000_000:
+        return f"{characters / 1_000_000:.1f} M characters"
+    if characters >= 10_000:
+        return f"{characters / 1_000:.0f} k characters"
+    return f"{characters:,} characters"

@@ -29,7 +29,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from datetime import date
-from typing import Iterable, Optional
+from typing import Iterable, Mapping, Optional
 
 from attrs import frozen
 
@@ -107,7 +107,7 @@ def key_dates(
     by_day = _mentions_by_day(timeline.mentions, start, end)
     scored = sorted(((_day_score(day, mentions, articles), day) for day, mentions in by_day.items()), key=lambda x: (-x[0], x[1]))
     story = _Centroid(_clean(m.sentence.text) for mentions in by_day.values() for m in mentions)
-    result = []
+    result: list[KeyDate] = []
     used: set[str] = set()  # a sentence tells one key date: the best-supported day it dates
     for score, day in scored:
         if len(result) == dates:
@@ -232,7 +232,7 @@ def _best_sentences(mentions: list[Mention], per_date: int, articles: dict[str, 
     return tuple(result)
 
 
-def _cosine(first: dict[str, float], second: dict[str, float]) -> float:
+def _cosine(first: Mapping[str, float], second: Mapping[str, float]) -> float:
     if len(first) > len(second):
         first, second = second, first
     dot = sum(value * second.get(word, 0.0) for word, value in first.items())

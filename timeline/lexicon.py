@@ -191,7 +191,7 @@ EVENT_NOUNS = frozenset(
         "cancellation", "opening", "reopening", "resignation", "retirement", "departure",
         "arrival", "return", "appointment", "nomination", "confirmation", "invitation",
         "negotiation", "negotiations", "interference", "meddling", "signing", "apology",
-        "statement", "remarks", "comments", "testimony", "briefing",
+        "statement", "remarks", "comments", "briefing",
     }
 )  # fmt: skip
 

@@ -77,6 +77,12 @@ def unpaired_surrogate(text: str) -> Optional[int]:
     return None
 
 
+def _as_given(value: Optional[DateLike]) -> Any:
+    """Article.published as given: an ISO string is accepted by ``__init__`` (its annotation, for
+    type checkers) and parsed after validation, where the error can name the article."""
+    return value
+
+
 def _optional_str(name: str):
     def check(instance: Any, attribute: attrs.Attribute, value: Any) -> None:
         if value is not None and not isinstance(value, str):
@@ -103,7 +109,8 @@ class Article:
     """
 
     text: str
-    published: Optional[date | datetime] = field(default=None, eq=True)
+    #: Given as a date, datetime or ISO 8601 string; always a date or datetime once made.
+    published: Optional[date | datetime] = field(default=None, eq=True, converter=_as_given)
     source: Optional[str] = field(default=None, validator=_optional_str("source"), kw_only=False)
     url: Optional[str] = field(default=None, validator=_optional_str("url"))
     title: Optional[str] = field(default=None, validator=_optional_str("title"))

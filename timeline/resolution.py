@@ -22,9 +22,9 @@ from .model import TimeValue
 from .rules import (
     DAY_OFFSETS,
     DISCOURSE_OFFSETS,
-    GLUED_UNITS,
     EDGE_MODS,
     FREQUENCY_WORDS,
+    GLUED_UNITS,
     HOLIDAYS,
     MONTHS,
     ORDINALS,

@@ -75,7 +75,7 @@ def articles_from_meta(path: Union[str, Path]) -> list[Article]:
         articles.append(
             Article(
                 text=text,
-                published=entry.get("published"),  # type: ignore[arg-type]  # validated by Article
+                published=entry.get("published"),  # validated by Article
                 source=entry.get("source"),
                 url=entry.get("url"),
                 title=entry.get("title"),

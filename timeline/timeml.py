@@ -137,7 +137,7 @@ def annotate_directory(
     for start in range(0, len(sources), _CHUNK):
         documents = [read_timeml(path) for path in sources[start : start + _CHUNK]]
         articles = [Article(text=doc.text, published=doc.dct, id=doc.name) for doc in documents]
-        for doc, result in zip(documents, _read_articles(articles)):
+        for doc, result in zip(documents, _read_articles(articles), strict=True):
             found = result.time_expressions
             try:
                 written = write_timeml(doc.path, target_dir / doc.path.name, found)
@@ -299,7 +299,7 @@ def _non_overlapping(
 def _tagged_text(text: str, expressions: Sequence[TimeExpression], tids: Iterator[str]) -> str:
     pieces: list[str] = []
     cursor = 0
-    for expression, tid in zip(expressions, tids):
+    for expression, tid in zip(expressions, tids, strict=False):  # (tids is an endless counter)
         pieces += [
             escape(text[cursor : expression.start]),
             _timex_open_tag(tid, expression),

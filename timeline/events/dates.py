@@ -202,7 +202,7 @@ def split_by_dates(draft: Draft) -> list[Draft]:
         marker = preposition.lower_ if preposition is not None else None
         coordinated = root.dep_ == "conj" or any(t.dep_ == "conj" for t in doc[d.tokens[0]:d.tokens[-1] + 1])
         if moved and marker in ("from", "to", "until", "till", "for"):
-            phrase = tuple(range(preposition.i, d.tokens[-1] + 1)) if preposition is not None else d.tokens  # type: ignore[union-attr]
+            phrase = tuple(range(preposition.i, d.tokens[-1] + 1)) if preposition is not None else d.tokens
             parts.append(_part(draft, d, phrase, Status.PLANNED))
             continue
         if first_value is None or d.expression.value.value == first_value or not coordinated:

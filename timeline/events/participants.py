@@ -124,9 +124,9 @@ class Referents:
                         return self.last_subject[label]
             return None
         if token.pos_ == "NOUN" and any(c.lower_ == "the" for c in token.children if c.dep_ == "det"):
-            label = REFERRING_NOUNS.get(token.lemma_.lower())
-            if label is not None and not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
-                return nearest.get(label) or self.last_subject.get(label) or self.last.get(label)
+            referred = REFERRING_NOUNS.get(token.lemma_.lower())
+            if referred is not None and not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+                return nearest.get(referred) or self.last_subject.get(referred) or self.last.get(referred)
         return None
 
     def name(self, token: Optional["Token"]) -> Optional[Participant]:

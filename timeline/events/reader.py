@@ -10,7 +10,7 @@ dates what the discourse dates and returns the mentions in text order.
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 import attrs
 from attrs import define, field
@@ -154,7 +154,7 @@ class ArticleEvents:
         result = []
         for draft in ordered:
             mention = built[id(draft)]
-            changes = {}
+            changes: dict[str, Any] = {}
             if draft.antecedent is not None and id(draft.antecedent) in built:
                 changes["refers_to"] = built[id(draft.antecedent)].key
             if draft.reports is not None and id(draft.reports) in built:

@@ -29,15 +29,15 @@ from attrs import define, field
 from ..detect import lemma
 from ..lexicon import (
     ANAPHORIC_MODIFIERS,
-    STATEMENT_VERBS,
-    TEMPORAL_NOUNS,
     CARRIER_VERBS,
     LIGHT_VERBS,
-    OUTCOME_VERBS,
     OCCURRENCE_PHRASES,
     OCCURRENCE_VERBS,
+    OUTCOME_VERBS,
     REPORTING_VERBS,
+    STATEMENT_VERBS,
     STATIVE_VERBS,
+    TEMPORAL_NOUNS,
     TEMPORAL_PREPOSITIONS,
 )
 from .parse import CLAUSE_DEPS, RELATIVE_PRONOUNS, SUBJECT_DEPS
@@ -337,7 +337,7 @@ def _announced(trigger: Trigger, container: Trigger) -> bool:
         return False
     if any(c.dep_ in ("amod", "det") and c.lower_ in ANAPHORIC_MODIFIERS - {"the", "that", "same"} for c in top.children):
         return True
-    if top.dep_ == "pobj" and top.head.lower_ in OCCASION_PREPOSITIONS and top.head.head.i in container.indices and container.kind != "report" and not top.lemma_.lower() in NOT_OCCASIONS:
+    if top.dep_ == "pobj" and top.head.lower_ in OCCASION_PREPOSITIONS and top.head.head.i in container.indices and container.kind != "report" and top.lemma_.lower() not in NOT_OCCASIONS:
         # "sided with Putin at a bilateral summit in Helsinki": the summit is an event of its
         # own at the same time (it shares the date), not part of the siding
         return True

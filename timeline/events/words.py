@@ -11,7 +11,8 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from ..detect import lemma as lemma_of, lemmatizer_verbs
+from ..detect import lemma as lemma_of
+from ..detect import lemmatizer_verbs
 from ..lexicon import (
     DERIVATIONS,
     EVENT_CLASSES,

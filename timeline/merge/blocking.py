@@ -102,7 +102,7 @@ def candidate_pairs(
     linked: dict[int, set[int]] = {}
     for i, profile in enumerate(profiles):
         for target in (profile.refers_to, profile.attribution_of):
-            j = where.get(target) if target is not None else None  # type: ignore[arg-type]
+            j = where.get(target) if target is not None else None
             if j is not None and j != i:
                 # with the one that comes first in the order, like a block's pairs: each pair once
                 first, second = (i, j) if rank[i] < rank[j] else (j, i)

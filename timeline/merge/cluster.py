@@ -286,7 +286,7 @@ def cluster(
     for tier, _, i, j in found:
         if tier == TOLD or (tier != BARE_DAY and i not in leaves and j not in leaves):
             join(i, j)
-    for tier, _, i, j in found:  # a leaf joins the group of its strongest link, once
+    for _tier, _, i, j in found:  # a leaf joins the group of its strongest link, once
         for leaf, other in ((i, j), (j, i)):
             if leaf in leaves and other not in leaves and leaf not in placed and len(groups[owner[leaf]].members) == 1:
                 join(other, leaf)
