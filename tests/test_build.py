@@ -218,3 +218,19 @@ def test_one_wire_story_run_by_two_papers_keeps_both_sources(errors):
     assert len(tl.articles) == 3 and tl.errors == ()
     meeting = [e for e in tl if e.when is not None and e.when.value == "2018-08-06"]
     assert len(meeting) == 1 and meeting[0].sources == ("Reuters", "Yahoo News") and len(meeting[0].mentions) == 3
+
+
+def test_without_publication_dates_events_of_different_times_stay_apart_as_undated():
+    """With no publication date, "met on Monday", "met last month" and "will meet next week" have
+    no date anyone can tell, but they are three meetings: listed as three undated entries (as
+    three dated ones with the date), not collapsed into one."""
+    texts = [
+        "The committee met on Monday to discuss the budget. The committee also met last month to discuss the budget. "
+        "It will meet again next week on the budget.",
+        "The committee met on Monday about the budget, a spokesman said. The committee met in July about the budget.",
+    ]
+    for published in ("2018-08-07", None):
+        built = timeline.build([Article(text, published, source=f"S{i}") for i, text in enumerate(texts)])
+        groups = sorted(sorted(m.time_text or "" for m in e.mentions) for e in built)
+        assert groups == [["", "Monday", "Monday"], ["July", "last month"], ["next week"]], published
+        assert all((e.when is None) == (published is None) for e in built)

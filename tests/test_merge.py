@@ -671,3 +671,4 @@ def test_two_versions_of_one_mention_or_article_resolve_the_same_in_any_order():
     old, new = ArticleInfo("1", "2018-08-06", "S", "https://e.com/old"), ArticleInfo("1", "2018-08-06", "S", "https://e.com/new")
     assert assemble([old, new], []) == assemble([new, old], [])
     assert len(assemble([old, new], []).articles) == 1
+

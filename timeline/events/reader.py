@@ -21,7 +21,7 @@ from ..lexicon import ANNOUNCING_VERBS, HYPOTHETICAL_MARKERS, ORDINALS, REPORTIN
 from ..model import Mention, Sentence, Status, TimeExpression, TimeValue
 from ..resolution import Tense
 from ..rules import number_value
-from .dates import attach_times, choose_date, date_from_discourse, is_date, link_simultaneous, settle_nesting, split_by_dates
+from .dates import DATE_TYPES, attach_times, choose_date, date_from_discourse, is_date, link_simultaneous, settle_nesting, split_by_dates
 from .draft import Draft
 from .parse import entity_name, negated, quote_runs, quoted_tokens, reporting_verb_near, subject_of, tense_of_clause
 from .participants import Referents, named_descriptions, participants_of
@@ -109,6 +109,8 @@ class ArticleEvents:
             sentence_words = {word for i in range(sent.start, sent.end) if i not in times and (word := words[i]) is not None}
             for draft in split:
                 choose_date(draft)
+                if self.anchor is None and draft.when is None:
+                    _keep_unknown_date(draft)
                 self._position[id(draft)] = self.sentences_read
                 self._context[id(draft)] = tuple(sorted(sentence_words))
             self.sentences_read += 1
@@ -216,6 +218,14 @@ class ArticleEvents:
 
 # ---------------------------------------------------------------------------------------------
 # status and reports
+
+
+def _keep_unknown_date(draft: Draft) -> None:
+    """In an article of unknown date, "met on Monday" has a date nobody can tell: the mention
+    keeps the expression (``time_text``, ``when`` None), which tells it from "met last month"."""
+    unknown = [d for d in draft.times if d.direct and d.expression.value.type in DATE_TYPES and not d.expression.value.is_anchored and d.expression.rule != "cataphoric"]
+    if unknown:
+        draft.time_text = unknown[0].expression.text
 
 
 def _ordinal(draft: Draft) -> Optional[int]:

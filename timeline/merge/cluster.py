@@ -58,6 +58,7 @@ from .similarity import (
     Profile,
     Settings,
     Weights,
+    apart_in_time,
     compatible,
     different_doers,
     different_objects,
@@ -171,13 +172,16 @@ class _Group:
     apart: set[tuple[str, int, int, str]]
     #: The times of day its members give ("on Friday morning"): two that cannot meet are two events.
     clocks: list[tuple[date, int, int]]
+    #: The members that an article of unknown date dates by an expression ("on Monday"):
+    #: two different expressions of one article are two times (:func:`.similarity.apart_in_time`).
+    unknown_times: list[Profile]
 
     @classmethod
     def of(cls, index: int, profile: Profile) -> "_Group":
         if profile.attribution_of is not None:
             # an attribution is dated by its saying ("..., NASA said on Tuesday" of a Monday
             # scrub): it constrains nothing of the event it reports
-            return cls([index], None, {}, None, None, {profile.key}, set(profile.together), [])
+            return cls([index], None, {}, None, None, {profile.key}, set(profile.together), [], [])
         window = (profile.start, profile.end) if profile.start is not None and profile.end is not None else None
         # told as done: by the day it is published; told as planned: after it (unless its own
         # date says otherwise: then the date or the status is wrong, and neither constrains)
@@ -188,7 +192,8 @@ class _Group:
         if published is not None and profile.status is Status.PLANNED and not profile.planned_in_past and (end is None or end >= published):
             planned = published  # ("decided to ban" was planned before it was published)
         clocks = [profile.clock] if profile.clock is not None else []
-        return cls([index], window, {profile.root: [profile]}, done, planned, {profile.key}, set(profile.together), clocks)
+        unknown = [profile] if profile.unknown_time is not None else []
+        return cls([index], window, {profile.root: [profile]}, done, planned, {profile.key}, set(profile.together), clocks, unknown)
 
     def allows(self, other: "_Group") -> bool:
         window = _intersect(self.window, other.window)
@@ -197,6 +202,8 @@ class _Group:
         if self.apart & other.keys or other.apart & self.keys:
             return False
         if any(different_times(a, b) for a in self.clocks for b in other.clocks):
+            return False
+        if any(apart_in_time(a, b) for a in self.unknown_times for b in other.unknown_times):
             return False
         done = min((d for d in (self.done_by, other.done_by) if d is not None), default=None)
         planned = max((d for d in (self.not_before, other.not_before) if d is not None), default=None)
@@ -221,6 +228,7 @@ class _Group:
         self.keys |= other.keys
         self.apart |= other.apart
         self.clocks += other.clocks
+        self.unknown_times += other.unknown_times
         window = _intersect(self.window, other.window)
         self.window = None if window is False else window
         for root, profiles in other.roles.items():

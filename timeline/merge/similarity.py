@@ -184,6 +184,9 @@ class Profile:
     planned_in_past: bool = False
     #: How many its doers or objects number ("three people have died": 3).
     count: Optional[int] = None
+    #: The time expression that dates it, when the article's publication date is unknown and so
+    #: is the date ("on Monday", "last month"): two such, different, in one article are two times.
+    unknown_time: Optional[str] = None
 
     @classmethod
     def of(cls, mention: Mention) -> "Profile":
@@ -224,6 +227,7 @@ class Profile:
             _bare(mention, words),
             mention.planned_in_past,
             mention.count,
+            _unknown_time(mention),
         )
 
     @property
@@ -356,6 +360,18 @@ def named_apart(first: list[tuple[str, str]], second: list[tuple[str, str]]) -> 
     return compared
 
 
+def _unknown_time(mention: Mention) -> Optional[str]:
+    if mention.when is not None or not mention.time_text:
+        return None
+    return " ".join(mention.time_text.lower().split())
+
+
+def apart_in_time(first: Profile, second: Profile) -> bool:
+    """One article of unknown date dates the two by different expressions ("the committee met
+    on Monday" / "met last month"): whatever day those are, they are two."""
+    return first.article == second.article and first.unknown_time is not None and second.unknown_time is not None and first.unknown_time != second.unknown_time
+
+
 def told_apart(first: Profile, second: Profile) -> bool:
     """Two mentions of one predicate that cannot be one event: two named doers of one kind
     ("Brown resigned" / "Jones resigned"), asserted and denied ("gave" / "did not give"),
@@ -431,6 +447,8 @@ def compatible(first: Profile, second: Profile) -> bool:
         return False  # "on the same day that": told as two events
     if different_times(first.clock, second.clock):
         return False  # "the board met on Friday morning" / "the vote at midday on Friday"
+    if apart_in_time(first, second):
+        return False  # an article of unknown date: "met on Monday" / "met last month"
     if first.root == second.root and told_apart(first, second):
         return False  # "Brown resigned" / "Jones resigned"; "gave" / "did not deliver"; "first" / "second ballot"; "three" / "16 people have died"
     if related_predicates(first, second) and different_participants(first, second):
