@@ -234,3 +234,21 @@ def test_without_publication_dates_events_of_different_times_stay_apart_as_undat
         groups = sorted(sorted(m.time_text or "" for m in e.mentions) for e in built)
         assert groups == [["", "Monday", "Monday"], ["July", "last month"], ["next week"]], published
         assert all((e.when is None) == (published is None) for e in built)
+
+
+def test_sources_that_disagree_on_the_day_give_one_entry_with_the_conflict_shown():
+    """One meeting, "on Monday" in one source and "on Tuesday" in another: one entry, both days
+    shown. Two days told by one article, or a different participant, are two meetings."""
+    monday = "Senator Rand Paul met Russian lawmaker Konstantin Kosachev in Moscow on Monday to discuss sanctions."
+    tuesday = "Senator Rand Paul met Russian lawmaker Konstantin Kosachev in Moscow on Tuesday to discuss sanctions."
+    lavrov = "Senator Rand Paul met Russian minister Sergei Lavrov in Moscow on Tuesday to discuss sanctions."
+
+    def entries(*texts: str) -> list[tuple[str, list[str], tuple[str, ...]]]:
+        built = timeline.build([Article(text, "2018-08-08", source=f"S{i}") for i, text in enumerate(texts)])
+        return [(e.when.value, [c.value for c in e.conflicts], e.sources) for e in built]
+
+    assert entries(monday, tuesday) == [("2018-08-06", ["2018-08-07"], ("S0", "S1"))]
+    assert entries(monday + " " + tuesday.replace("sanctions.", "sanctions again.")) == [("2018-08-06", [], ("S0",)), ("2018-08-07", [], ("S0",))]
+    assert entries(monday, lavrov) == [("2018-08-06", [], ("S0",)), ("2018-08-07", [], ("S1",))]
+    markdown = timeline.build([Article(monday, "2018-08-08", source="S0"), Article(tuesday, "2018-08-08", source="S1")]).to_markdown(everything=True)
+    assert "Sources disagree on the date" in markdown

@@ -54,6 +54,7 @@ from attrs import define
 from ..model import Mention, Status
 from ..order import mention_sort_key
 from .blocking import WINDOW, MergeStats, candidate_pairs
+from .names import names_match
 from .similarity import (
     Profile,
     Settings,
@@ -306,10 +307,64 @@ def cluster(
                 join(other, bare)
                 joined_bare.add(bare)
     _join_lone_predicates(groups, owner, profiles, weights, join)
+    _join_disagreeing_days(groups, owner, profiles, weights)
     result = [[ordered[i] for i in sorted(group.members)] for _, group in sorted(groups.items())]
     if stats is not None and result:
         stats.largest_entry = max(stats.largest_entry, max(len(g) for g in result))
     return result
+
+
+#: Two reports of one event may date it a day apart (a time zone, "yesterday" read a day late):
+#: how far apart, and how much of their clauses' words they must share beyond the predicate.
+DISAGREE_DAYS = 1
+DISAGREE_CONTENT = 0.5
+
+
+def _join_disagreeing_days(groups: dict[int, _Group], owner: list[int], profiles: list[Profile], weights: Weights) -> None:
+    """Sources that disagree on the day: "Paul met Kosachev on Monday" in one article, "Paul
+    met Kosachev on Tuesday" in another. Two groups dated to days ``DISAGREE_DAYS`` apart are
+    one event told with two dates when no article tells both, and a mention of each has the
+    same predicate, the same named participants (a named doer among them), nothing telling
+    them apart, and shares ``DISAGREE_CONTENT`` of its words; the entry then shows both dates
+    (``Entry.conflicts``). Two meetings on two days that one article tells, or that differ in
+    any named participant or in what they are about, stay two."""
+    by_root: dict[str, list[int]] = {}
+    for key, group in sorted(groups.items()):
+        window = group.window
+        if window is None or window[0] != window[1]:
+            continue
+        for root in sorted({profiles[m].root for m in group.members}):
+            by_root.setdefault(root, []).append(key)
+    for root, keys in sorted(by_root.items()):
+        for first_key, second_key in itertools.combinations(keys, 2):
+            first_group, second_group = groups.get(owner[first_key]), groups.get(owner[second_key])
+            if first_group is None or second_group is None or first_group is second_group:
+                continue
+            if first_group.window is None or second_group.window is None:
+                continue
+            apart = abs((first_group.window[0] - second_group.window[0]).days)
+            if apart == 0 or apart > DISAGREE_DAYS:
+                continue
+            if {profiles[m].article for m in first_group.members} & {profiles[m].article for m in second_group.members}:
+                continue  # one article tells both: two events of two days
+            if any(_one_event_told_twice(profiles[a], profiles[b], weights) for a in first_group.members for b in second_group.members if profiles[a].root == root == profiles[b].root):
+                a, b = sorted((owner[first_key], owner[second_key]))
+                groups[a].absorb(groups.pop(b))
+                for member in groups[a].members:
+                    owner[member] = a
+
+
+def _one_event_told_twice(first: Profile, second: Profile, weights: Weights) -> bool:
+    if not (first.one_day and second.one_day) or first.attribution_of is not None or second.attribution_of is not None:
+        return False
+    if first.negated != second.negated or told_apart(first, second) or first.status != second.status:
+        return False
+    names_first, names_second = named_participants(first), named_participants(second)
+    if not first.doer or first.doer_kind is None or len(names_first) < 2 or len(names_first) != len(names_second):
+        return False
+    if any(not any(kind == other_kind and names_match(name, other) for other, other_kind in names_second) for name, kind in names_first):
+        return False
+    return weights.cosine(first.words - first.predicates, second.words - second.predicates) >= DISAGREE_CONTENT
 
 
 #: A story that dates more events of one predicate than this ("meeting" on many days) leaves an
