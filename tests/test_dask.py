@@ -94,6 +94,7 @@ def test_threaded_scheduler_equals_build(articles, expected, npartitions, split_
     assert result == expected
 
 
+@pytest.mark.slow
 def test_processes_scheduler_ships_timelines_and_errors_between_processes(articles, expected):
     # Two worker processes, each loading spaCy: partial timelines and a bad record's error
     # travel back pickled, as they do to and from a distributed cluster's workers.

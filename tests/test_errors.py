@@ -86,6 +86,7 @@ sys.stdout.write(timeline.build(timeline.articles_from_meta(sys.argv[1])).to_jso
 """
 
 
+@pytest.mark.slow
 def test_json_is_byte_identical_across_processes_and_records_the_version():
     seeds = Path(__file__).resolve().parent.parent / "seeds" / "seeds.json"
     outputs = []

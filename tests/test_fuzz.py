@@ -22,6 +22,8 @@ from timeline.timex import is_valid_value
 
 from conftest import examples
 
+pytestmark = pytest.mark.slow  # fuzzing: hundreds of texts read with spaCy (a tenth under the dev profile)
+
 # ---------------------------------------------------------------------------------------------
 # Text
 

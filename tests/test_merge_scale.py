@@ -93,6 +93,7 @@ def test_on_small_generated_sets_blocking_gives_the_all_pairs_clusters(seed):
     assert stats.pairs * 3 < math.comb(len(data.mentions), 2)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("seed", range(3))
 def test_whole_blocks_give_the_all_pairs_clusters_on_larger_generated_sets(seed):
     """Without the window (``window=None``) only the blocking keys can lose a pair: here none that matters."""
@@ -199,6 +200,7 @@ def test_pairs_compared_are_bounded_by_the_window_times_the_block_memberships(se
     assert stats.memberships <= 40 * size  # a handful of keys per mention, whatever the size
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("window,most", [(5, 1.3), (WINDOW, 1.6)])
 def test_pairs_compared_grow_sub_quadratically(window, most):
     """Pairs compared on generated stories at 500, 2,000 and 8,000 mentions: the fitted log-log

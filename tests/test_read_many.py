@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -46,6 +47,7 @@ def test_iter_read_streams_in_input_order_with_empty_articles_between():
     assert [len(r.time_expressions) for r in results] == [0, 1, 0]
 
 
+@pytest.mark.slow
 def test_several_processes_give_the_same_result():
     from conftest import seed_articles
 
