@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import timeline
 from timeline.cli import main
-from timeline.keydates import _clean
+from timeline.keydates import _clean, _whole
 
 from conftest import examples, seed_articles
 
@@ -73,10 +73,21 @@ def test_key_dates_come_in_date_order_and_a_span_limits_them(blast):
         ("CAIRO, Feb 3 (Reuters) - Protesters filled the square.", "Protesters filled the square."),
         ("LONDON -- Prices rose.", "Prices rose."),
         ("The Senate - after a long debate - passed the bill.", "The Senate - after a long debate - passed the bill."),
+        # a live page's update stamp, and the broken ends of a split bracket or quotation
+        ("(Update 2:04 p.m. Cairo, 7:04 a.m. ET) Protesters gathered in Tahrir Square.", "Protesters gathered in Tahrir Square."),
+        ('" (Update 1:00 a.m. in Cairo, 6:00 p.m. ET) Protesters gathered in New York.', "Protesters gathered in New York."),
+        ("Cairo, 4:05 p.m. ET) Mubarak said (on state television) he will not run.", "Mubarak said (on state television) he will not run."),
+        ('" Protesters filled the square.', "Protesters filled the square."),
+        ('"We will not rest," Holder told reporters.', '"We will not rest," Holder told reporters.'),
     ],
 )
 def test_a_dateline_run_into_a_sentence_is_cut(sentence, clean):
     assert _clean(sentence) == clean
+
+
+@pytest.mark.parametrize("text,whole", [("He said (on TV) he would go.", True), ('He said "no going back', False), ("He said (on TV he would go.", False), ("Mubarak) said it.", False)])
+def test_only_whole_sentences_are_chosen(text, whole):
+    assert _whole(text) is whole
 
 
 @pytest.mark.parametrize("dates,per_date", [(0, 1), (1, 0), (-2, 1), (1.5, 1), (True, 1)])
@@ -101,6 +112,7 @@ def test_key_dates_invariants(seeds, dates, per_date):
     assert all(1 <= len(k.sentences) <= per_date for k in chosen)
     ids = {a.id for a in seeds.articles}
     assert all(s.article in ids for k in chosen for s in k.sentences)
+    assert all(_whole(text) for text in texts)
     # asking for more dates keeps the ones chosen for fewer: the ranking does not depend on n
     assert set(days) <= {k.day for k in seeds.key_dates(dates + 3, per_date)}
 

@@ -18,8 +18,11 @@ How a day's sentences are chosen: the candidates are the sentences of the mentio
 the day; each is scored by its cosine similarity to the centroid of all of them (content words
 weighted by how rare they are among the day's candidates), so that what most reports of the
 day share comes first; a sentence too like one already chosen (``REDUNDANCY``) is skipped.
-Sentences are cleaned of a dateline run into them ("WASHINGTON (Reuters) - ") and must hold
-``MIN_WORDS`` to ``MAX_WORDS`` words: a fragment or a whole paragraph tells a reader little.
+Sentences are cleaned of a dateline run into them ("WASHINGTON (Reuters) - "), of a live page's
+update stamp ("(Update 2:04 p.m. Cairo, 7:04 a.m. ET)") and of the broken end of a bracket or
+quotation their splitting left at their start; they must be whole (every bracket and quotation
+they open, closed) and hold ``MIN_WORDS`` to ``MAX_WORDS`` words: a fragment or a whole
+paragraph tells a reader little.
 """
 
 from __future__ import annotations
@@ -60,6 +63,8 @@ _DATELINE = re.compile(
 # ... or after a byline and a page stamp: "By Maggie Fox, Health Editor WASHINGTON | Tue Apr 21,
 # 2009 10:19 pm BST WASHINGTON (Reuters) - A new type of flu ...": cut up to the agency's dash.
 _AGENCY_DATELINE = re.compile(r"^.{0,200}?\b[A-Z]{2,}[A-Z .,'’-]*\([^()\n]{1,40}\) ?(?:-{1,2}|—|–) ")
+# A live page's update stamp opening a sentence: "(Update 2:04 p.m. Cairo, 7:04 a.m. ET) ".
+_UPDATE_STAMP = re.compile(r"^\W{0,3}\((?:update[sd]?|posted|added)\b[^()]{0,80}\)\s*", re.IGNORECASE)
 # Page furniture that is no sentence of the story: highlight bullets, "|" strips, comment stamps.
 _FURNITURE = re.compile(r"(?:^|\s)[*•|](?:\s|$)|\bposted by\b|\breport abuse\b|\bclick here\b|\bplease enable\b", re.IGNORECASE)
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
@@ -171,7 +176,36 @@ def _day_score(day: date, mentions: list[Mention], articles: dict[str, ArticleIn
 def _clean(sentence: str) -> str:
     text = " ".join(sentence.split())
     text = _AGENCY_DATELINE.sub("", text, count=1)
-    return _DATELINE.sub("", text, count=1)
+    text = _DATELINE.sub("", text, count=1)
+    text = _UPDATE_STAMP.sub("", text, count=1)
+    return _mended(text)
+
+
+def _mended(text: str) -> str:
+    """The sentence without the broken end of a bracket or quotation its splitting left at its
+    start ("Cairo, 4:05 p.m. ET) Egyptian President ...", '" Protesters ...')."""
+    depth = 0
+    for index, char in enumerate(text[:80]):
+        depth += char == "("
+        if char == ")":
+            depth -= 1
+            if depth < 0:  # closes a bracket opened in the sentence before
+                text = text[index + 1 :].lstrip()
+                break
+    if text[:1] in "\"“”" and (text.count('"') + text.count("“") + text.count("”")) % 2 == 1:
+        text = text[1:].lstrip()  # a quotation's closing mark, left at the start
+    return text
+
+
+def _whole(text: str) -> bool:
+    """Brackets and quotation marks that open and close within the sentence: a reader never
+    meets half of one."""
+    depth = 0
+    for char in text:
+        depth += (char == "(") - (char == ")")
+        if depth < 0:
+            return False
+    return depth == 0 and (text.count('"') + text.count("“") + text.count("”")) % 2 == 0
 
 
 @functools.lru_cache(maxsize=1)
@@ -212,7 +246,7 @@ def _best_sentences(mentions: list[Mention], per_date: int, articles: dict[str, 
     candidates: dict[str, Mention] = {}
     for mention in sorted(mentions, key=lambda m: (m.dated_by == "published", m.article, m.sentence.start)):
         text = _clean(mention.sentence.text)
-        if MIN_WORDS <= len(text.split()) <= MAX_WORDS and text not in candidates and text not in used and not _FURNITURE.search(text):
+        if MIN_WORDS <= len(text.split()) <= MAX_WORDS and text not in candidates and text not in used and not _FURNITURE.search(text) and _whole(text):
             candidates[text] = mention
     if not candidates:
         return ()
