@@ -90,3 +90,21 @@ def test_ctrl_c_exits_with_130(monkeypatch):
     monkeypatch.setattr(timeline.pipeline, "build", interrupted)
     result = run("build", "--published", "2018-08-07", "-", input=MEETING)
     assert result.exit_code == 130 and "interrupted" in result.stderr and "Traceback" not in result.output
+
+
+def test_a_spinner_shows_while_the_model_loads_on_a_terminal_only(monkeypatch):
+    import io
+    import time
+
+    from timeline import cli
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    for stream, enabled, shown in ((Terminal(), True, True), (Terminal(), False, False), (io.StringIO(), True, False)):
+        monkeypatch.setattr(sys, "stderr", stream)
+        with cli._loading(enabled):
+            time.sleep(0.2)
+        monkeypatch.undo()
+        assert ("loading the English model" in stream.getvalue()) is shown
