@@ -108,3 +108,63 @@ def test_a_spinner_shows_while_the_model_loads_on_a_terminal_only(monkeypatch):
             time.sleep(0.2)
         monkeypatch.undo()
         assert ("loading the English model" in stream.getvalue()) is shown
+
+
+def test_output_naming_an_input_is_refused_and_the_input_kept(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text(MEETING, encoding="utf-8")
+    for command in ("build", "timexes"):
+        result = run(command, "--published", "2018-08-07", "-o", story, story)
+        assert result.exit_code == 2 and "is one of the inputs; refusing to overwrite it" in result.output
+        assert story.read_text(encoding="utf-8") == MEETING
+
+
+def test_output_is_written_whole_or_not_at_all(tmp_path, monkeypatch):
+    """A write that fails part-way leaves the previous file as it was, and no temporary file."""
+    import os
+
+    out = tmp_path / "t.md"
+    out.write_text("the previous timeline\n", encoding="utf-8")
+    real_fsync = os.fsync
+
+    def disk_full(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    result = run("build", "--published", "2018-08-07", "-q", "-o", out, "-", input=MEETING)
+    assert result.exit_code == 1 and f"{out}: cannot write (No space left on device); the file is as it was" in result.output
+    assert out.read_text(encoding="utf-8") == "the previous timeline\n" and sorted(p.name for p in tmp_path.iterdir()) == ["t.md"]
+    monkeypatch.setattr(os, "fsync", real_fsync)
+    assert run("build", "--published", "2018-08-07", "-q", "-o", out, "-", input=MEETING).exit_code == 0
+    assert out.read_text(encoding="utf-8").startswith("# Timeline\n")
+
+
+def test_a_closed_or_full_standard_output_is_a_clean_error(monkeypatch):
+    import io
+
+    from timeline import cli
+
+    class Full(io.StringIO):
+        def write(self, text):
+            raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(sys, "stdout", Full())
+    with pytest.raises(click_exception()) as raised:
+        cli._write("text", None)
+    assert raised.value.format_message() == "cannot write to standard output (No space left on device)"
+
+
+def click_exception():
+    import click
+
+    return click.ClickException
+
+
+def test_json_lines_split_on_line_feeds_only(tmp_path):
+    """U+2028 and other separators may stand unescaped inside a JSON string."""
+    lines = tmp_path / "a.jsonl"
+    text = "Paul met Kosachev\u2028in Moscow on Monday.\u0085 Nothing else."
+    lines.write_text(json.dumps({"text": text, "id": "one"}, ensure_ascii=False) + "\r\n", encoding="utf-8")
+    result = run("build", "--published", "2018-08-07", "--format", "json", "-q", lines)
+    assert result.exit_code == 0, result.output
+    assert [a["id"] for a in json.loads(result.stdout)["articles"]] == ["one"]

@@ -14,7 +14,7 @@ from typing import Any, Callable, Iterator, Optional
 
 import click
 
-from . import __version__
+from . import __version__, atomic
 from .errors import InvalidArticleError, TimelineError, TimelineWarning
 from .html import HTML_SUFFIXES, article_from_page
 from .model import Article, ArticleInfo, InferredDate, ReadArticle, unpaired_surrogate
@@ -76,6 +76,16 @@ def check_writable(output: Path) -> None:
     raise click.BadParameter(f"{output}: cannot write there ({problem})", param_hint="'-o' / '--output'")
 
 
+def refuse_overwriting_inputs(output: Optional[Path], files: tuple[Path, ...], meta: Optional[Path]) -> None:
+    """``-o`` naming one of the inputs would replace it with the timeline: refused."""
+    if output is None:
+        return
+    target = output.resolve()
+    for path in (*files, *((meta,) if meta is not None else ())):
+        if path != STDIN and path.resolve() == target:
+            raise click.BadParameter(f"{output} is one of the inputs; refusing to overwrite it", param_hint="'-o' / '--output'")
+
+
 def _no_text(text: str) -> bool:
     """Empty, blank or NUL characters only: an input with nothing to read."""
     return not text.replace("\x00", "").strip()
@@ -98,7 +108,9 @@ def articles_from_jsonl(
     Raises :class:`InvalidArticleError` (or :class:`InvalidDateError`) naming ``file:line``;
     given a ``failures`` list, bad lines are added to it instead and the rest are read.
     """
-    lines = read_text(path, encoding).splitlines()
+    # split on line feeds only: str.splitlines also splits on U+2028 and other separators a
+    # JSON string may hold as they are
+    lines = [line.removesuffix("\r") for line in read_text(path, encoding).split("\n")]
     located = []
     for number, line in enumerate(lines, start=1):
         where = f"{path}:{number}"
@@ -347,6 +359,7 @@ def timexes(
     if output is not None:
         check_writable(output)
     files = expand_files(files, meta)
+    refuse_overwriting_inputs(output, files, meta)
     try:
         with _loading(not quiet):
             load_pipeline()
@@ -386,14 +399,33 @@ def timexes(
 
 
 def _write(text: str, output: Optional[Path]) -> None:
-    """The command's result, to standard output or to ``output``."""
+    """The command's result, to standard output or to ``output``.
+
+    A file is written whole or not at all: to a temporary file beside it, then renamed over it,
+    so a write that fails part-way (a full disk, a size limit, an interrupt) leaves the previous
+    file as it was. Standard output that cannot be written (a closed pipe, a full device) is a
+    one-line error, not a traceback."""
     if output is None:
-        click.echo(text, nl=False)
+        try:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            # the reader went away (``timeline build ... | head``): nothing more to say to it;
+            # point stdout at /dev/null so that Python's final flush does not fail again
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise click.exceptions.Exit(1) from None
+        except OSError as error:
+            raise click.ClickException(f"cannot write to standard output ({error.strerror or error})") from None
         return
+    write_atomically(output, text)
+
+
+def write_atomically(output: Path, text: str) -> None:
+    """``text`` (UTF-8) in ``output``, whole or not at all (:mod:`timeline.atomic`)."""
     try:
-        output.write_text(text, encoding="utf-8", newline="\n")
+        atomic.write_bytes(output, text.encode("utf-8"))
     except OSError as error:
-        raise click.ClickException(f"{output}: cannot write ({error.strerror or error})") from None
+        raise click.ClickException(f"{output}: cannot write ({error.strerror or error}); the file is as it was") from None
 
 
 @main.command()
@@ -455,6 +487,7 @@ def build(
     if output is not None:
         check_writable(output)
     files = expand_files(files, meta)
+    refuse_overwriting_inputs(output, files, meta)
     try:
         from .nlp import load_pipeline
 

@@ -18,6 +18,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from attrs import frozen
 
+from . import atomic
 from .errors import TimeMLError
 from .model import Article, ReadArticle, TimeExpression
 
@@ -109,7 +110,7 @@ def write_timeml(source_path: PathLike, out_path: PathLike, expressions: Iterabl
     kept = _non_overlapping(expressions, text, source)
     body = _tagged_text(text, kept, _fresh_tids(head_ids))
     tail = _LINK_ELEMENT.sub(lambda m: _keep_if_resolvable(m, head_ids), tail)
-    Path(out_path).write_bytes((head + body + tail).encode(encoding, errors="xmlcharrefreplace"))
+    atomic.write_bytes(Path(out_path), (head + body + tail).encode(encoding, errors="xmlcharrefreplace"))
     return len(kept)
 
 
