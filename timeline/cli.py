@@ -130,6 +130,8 @@ def _jsonl_article(where: str, line: str, published: Optional[str], source: Opti
         data = json.loads(line)
     except json.JSONDecodeError as error:
         raise InvalidArticleError(where, f"not valid JSON ({error.msg} at column {error.colno})") from None
+    except RecursionError:
+        raise InvalidArticleError(where, "not valid JSON here (nested too deeply)") from None
     if not isinstance(data, dict):
         raise InvalidArticleError(where, f"expected a JSON object, got {type(data).__name__}")
     if "text" not in data:

@@ -770,6 +770,8 @@ class Timeline:
         except (TypeError, AttributeError, ValueError) as error:
             # The shape is wrong somewhere (a list where an object belongs, a number for a date).
             raise InvalidTimelineError(f"not a timeline: {type(error).__name__}: {error}") from None
+        except RecursionError:
+            raise InvalidTimelineError("not a timeline: nested too deeply") from None
 
     @classmethod
     def from_json(cls, text: str) -> "Timeline":
@@ -780,4 +782,6 @@ class Timeline:
             data = json.loads(text)
         except ValueError as error:  # JSONDecodeError, and undecodable bytes
             raise InvalidTimelineError(f"not JSON: {error}") from None
+        except RecursionError:
+            raise InvalidTimelineError("not a timeline: JSON nested too deeply") from None
         return cls.from_dict(data)

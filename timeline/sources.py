@@ -54,17 +54,22 @@ def _check_keys(path: Path, where: str, mapping: dict, known: tuple[str, ...]) -
         raise InvalidArticleError(str(path), f"unknown key {key!r} in {where}{hint}")
 
 
-def articles_from_meta(path: Union[str, Path]) -> list[Article]:
+def articles_from_meta(path: Union[str, Path], *, allow_outside: bool = False) -> list[Article]:
     """The articles a metadata file lists, with their texts read from the files beside it.
 
     Each article's ``id`` is its file name. An ``.html``/``.htm`` file is a saved web page
-    (:meth:`Article.from_html`); the entry's fields override what the page says.
+    (:meth:`Article.from_html`); the entry's fields override what the page says. A file outside
+    the metadata file's folder ("../secret.txt", an absolute path, a link out of it) is an
+    error unless ``allow_outside``: a metadata file from elsewhere cannot make it read any file.
     """
     if not isinstance(path, (str, Path)):
         raise InvalidArticleError(repr(path), f"a metadata file is named by a path, not {type(path).__name__}")
     path = Path(path)
     articles = []
+    folder = path.parent.resolve()
     for name, entry in read_meta(path).items():
+        if not allow_outside and not (path.parent / name).resolve().is_relative_to(folder):
+            raise InvalidArticleError(name, f"{name!r} is outside the metadata file's folder {folder} (allow_outside=True reads it)")
         if Path(name).suffix.lower() in HTML_SUFFIXES:
             articles.append(_page_article(path.parent / name, name, entry))
             continue
