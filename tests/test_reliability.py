@@ -4,6 +4,7 @@ not a RecursionError (issue 14)."""
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 from click.testing import CliRunner
@@ -56,3 +57,42 @@ def test_deeply_nested_json_lines_and_metadata_are_clean_errors(tmp_path):
     meta.write_text(nested, encoding="utf-8")
     with pytest.raises(timeline.InvalidArticleError, match="not a metadata file.*RecursionError"):
         timeline.read_meta(meta)
+
+
+def _built_with(source: str, url: "str | None") -> timeline.Timeline:
+    from timeline.merge import assemble
+    from timeline.model import ArticleInfo, Mention, Sentence, Status, TimeValue
+
+    text = "Paul met Kosachev in Moscow on Monday."
+    mention = Mention(
+        article="a", sentence=Sentence(text, 0, len(text)), start=0, end=len(text) - 1, trigger="met", event="meet",
+        summary=text[:-1], status=Status.HAPPENED, when=TimeValue("DATE", "2018-08-06"), dated_by="text", published="2018-08-07", lemma="meet", stems=("meet",),
+    )  # fmt: skip
+    return assemble([ArticleInfo("a", "2018-08-07", source, url)], [mention])
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(
+    source=st.text(st.characters(codec="utf-8"), max_size=30),
+    url=st.one_of(st.text(st.characters(codec="utf-8"), max_size=40), st.text(st.characters(codec="utf-8"), max_size=40).map(lambda t: "https://e.com/" + t)),
+)
+def test_fields_that_reach_markdown_cannot_write_lines_of_their_own(source, url):
+    """A URL or a source with line breaks, separators or brackets stays inside its line; only
+    http(s) addresses become links (never javascript:)."""
+    from timeline.keydates import KeyDate, KeySentence
+    from timeline.render import _linkable, key_dates_markdown
+
+    built = _built_with(source or "S", url)
+    web = _linkable(url)
+    plain = _built_with("S", "https://e.com/x" if web else None).to_markdown(everything=True)
+    for document, reference in (
+        (built.to_markdown(everything=True), plain),
+        (key_dates_markdown(built, (KeyDate(date(2018, 8, 6), 1.0, (KeySentence("Paul met Kosachev.", "a", source, url),), (source,)),)), None),
+    ):
+        lines = document.split("\n")
+        if reference is not None:
+            assert len(lines) == len(reference.split("\n")), document
+        assert [line for line in lines if line.startswith("#")] == [line for line in lines if line in ("# Timeline", "# Key dates") or line.startswith("## ")]
+        links = [line for line in lines if line.startswith("[1]: ")]
+        assert len(links) == web and (not web or url.strip().lower().startswith(("http://", "https://")))
+        assert all(not any(ch.isspace() for ch in line[5:]) for line in links)

@@ -17,6 +17,7 @@ The output depends only on the timeline: the same timeline gives byte-identical 
 from __future__ import annotations
 
 import re
+import urllib.parse
 from datetime import date
 from typing import TYPE_CHECKING, Optional
 
@@ -245,8 +246,23 @@ def _capitalise(text: str) -> str:
     return text
 
 
+# What may stand unencoded in a link's address: every URL character but the brackets and angle
+# brackets Markdown reads, and none of whitespace or control characters (a line break in an
+# address would start a line of its own in the document).
+_URL_SAFE = "/:?#[]@!$&'*+,;=%~"
+
+
 def _url(url: str) -> str:
-    return url.replace(" ", "%20").replace("(", "%28").replace(")", "%29").replace("<", "%3C").replace(">", "%3E")
+    return urllib.parse.quote(url.strip(), safe=_URL_SAFE)
+
+
+def _linkable(url: str) -> bool:
+    """Only web addresses become links: ``javascript:``, ``data:``, ``file:`` never do."""
+    try:
+        parts = urllib.parse.urlsplit(url.strip())
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
 
 
 def _published_day(info: ArticleInfo) -> str:
@@ -286,7 +302,7 @@ class _Renderer:
         self.references: dict[str, int] = {}
 
     def link(self, label: str, url: Optional[str]) -> str:
-        if not url:
+        if not url or not _linkable(url):
             return _escape(label)
         number = self.references.setdefault(_url(url), len(self.references) + 1)
         return f"[{_escape(label)}][{number}]"
