@@ -96,3 +96,32 @@ def test_fields_that_reach_markdown_cannot_write_lines_of_their_own(source, url)
         links = [line for line in lines if line.startswith("[1]: ")]
         assert len(links) == web and (not web or url.strip().lower().startswith(("http://", "https://")))
         assert all(not any(ch.isspace() for ch in line[5:]) for line in links)
+
+
+TIMEML = (
+    '<?xml version="1.0"{encoding}?>\n<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="2018-08-07" '
+    'functionInDocument="CREATION_TIME">2018-08-07</TIMEX3></DCT><TEXT>{text}</TEXT></TimeML>\n'
+)
+
+
+def test_timeml_with_an_unknown_declared_encoding_is_the_library_error(tmp_path):
+    from timeline.timeml import read_timeml
+
+    path = tmp_path / "a.tml"
+    path.write_text(TIMEML.format(encoding=' encoding="klingon"', text="He left on Monday."), encoding="utf-8")
+    with pytest.raises(timeline.TimeMLError, match="a.tml: unknown encoding: klingon"):
+        read_timeml(path)
+    result = CliRunner().invoke(main, ["timeml", str(tmp_path), str(tmp_path / "out")])
+    assert result.exit_code == 1 and "unknown encoding: klingon" in result.output and "Traceback" not in result.output
+
+
+@settings(max_examples=examples(4), deadline=None)
+@given(depth=st.integers(1_000, 100_000))
+def test_deeply_nested_timeml_is_read(tmp_path_factory, depth):
+    from timeline.timeml import read_timeml
+
+    path = tmp_path_factory.mktemp("deep") / "a.tml"
+    text = "<s>" * depth + 'He left on <TIMEX3 tid="t1" type="DATE" value="2018-08-06">Monday</TIMEX3>.' + "</s>" * depth
+    path.write_text(TIMEML.format(encoding="", text=text), encoding="utf-8")
+    document = read_timeml(path)
+    assert document.text == "He left on Monday." and [(t.start, t.end, t.value) for t in document.timexes] == [(11, 17, "2018-08-06")]

@@ -169,6 +169,10 @@ def _parse(path: Path) -> ET.Element:
         raise TimeMLError(f"{path}: broken XML ({error})") from None
     except OSError as error:
         raise TimeMLError(f"{path}: cannot be read ({error.strerror or error})") from None
+    except LookupError as error:  # an encoding the XML declaration names that Python does not know
+        raise TimeMLError(f"{path}: {error}") from None
+    except RecursionError:
+        raise TimeMLError(f"{path}: XML nested too deeply") from None
 
 
 def _local(tag: object) -> str:
@@ -209,16 +213,22 @@ def _flatten(text_element: ET.Element) -> tuple[str, tuple[GoldTimex, ...]]:
             parts.append(piece)
             length += len(piece)
 
-    def visit(element: ET.Element) -> None:
-        start = length
-        add(element.text)
-        for child in element:
-            visit(child)
-            add(child.tail)
-        if _local(element.tag) == "TIMEX3":
-            spans.append((element, start, length))
-
-    visit(text_element)
+    # Depth first without recursion: markup nested 100,000 deep is read, not a RecursionError.
+    stack: list[tuple[ET.Element, int, Iterator[ET.Element]]] = [(text_element, 0, iter(text_element))]
+    add(text_element.text)
+    while stack:
+        element, start, children = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            if _local(element.tag) == "TIMEX3":
+                spans.append((element, start, length))
+            if stack:
+                add(element.tail)  # the text after a child belongs to its parent
+            continue
+        child_start = length
+        add(child.text)
+        stack.append((child, child_start, iter(child)))
     text = "".join(parts)
     # Children finish before their parents: sort back into document order, outer first.
     spans.sort(key=lambda span: (span[1], -span[2]))
@@ -245,7 +255,10 @@ def _raw(path: Path) -> tuple[str, str]:
     data = path.read_bytes()
     declared = _ENCODING.match(data)
     encoding = declared[1].decode("ascii") if declared else "utf-8"
-    return data.decode(encoding), encoding
+    try:
+        return data.decode(encoding), encoding
+    except (LookupError, UnicodeDecodeError) as error:
+        raise TimeMLError(f"{path}: cannot be decoded as its declared {encoding} ({error})") from None
 
 
 def _split_at_text(raw: str, path: Path) -> tuple[str, str, str]:
