@@ -125,3 +125,32 @@ def test_deeply_nested_timeml_is_read(tmp_path_factory, depth):
     path.write_text(TIMEML.format(encoding="", text=text), encoding="utf-8")
     document = read_timeml(path)
     assert document.text == "He left on Monday." and [(t.start, t.end, t.value) for t in document.timexes] == [(11, 17, "2018-08-06")]
+
+
+TEXTS = ("Paul met Kosachev in Moscow on Monday.", "Trump met Putin in Helsinki on Monday.", "The Senate passed the bill on Tuesday.")
+
+
+@settings(max_examples=examples(12), deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["story", "a", "b"]), st.integers(0, 2), st.sampled_from(["Reuters", "AP"])), min_size=1, max_size=5))
+def test_articles_whose_ids_clash_are_never_collapsed(given_articles):
+    """Two different articles under one id are an error naming both (raise), or the second is
+    listed as not read (collect); never one kept with the other's reports credited to it."""
+    articles = [timeline.Article(TEXTS[text], "2018-08-07", source=source, id=name) for name, text, source in given_articles]
+    first_of: dict[str, timeline.Article] = {}
+    clashes = [a for a in articles if first_of.setdefault(a.id, a) != a]
+    built = timeline.build(articles, errors="collect")
+    assert len(built.errors) == len(clashes)
+    assert {a.id for a in built.articles if a.error is None} == set(first_of)
+    for mention in built.mentions:
+        assert mention.summary in first_of[mention.article].text  # credited to the article it came from
+    if clashes:
+        with pytest.raises(timeline.InvalidArticleError, match="is already used by a different article"):
+            timeline.build(articles)
+
+
+def test_merging_timelines_whose_articles_share_an_id_but_differ_is_an_error():
+    first = timeline.build([timeline.Article(TEXTS[0], "2018-08-07", source="Reuters", id="story")])
+    second = timeline.build([timeline.Article(TEXTS[1], "2018-08-07", source="AP", id="story")])
+    with pytest.raises(timeline.InvalidArgumentError, match=r"both timelines have an article 'story', but not the same one \(source 'Reuters'.*source 'AP'"):
+        first.merge(second)
+    assert first.merge(first) == first.merge(timeline.build([timeline.Article(TEXTS[0], "2018-08-07", source="Reuters", id="story")]))

@@ -724,6 +724,13 @@ class Timeline:
 
         if not isinstance(other, Timeline):
             raise InvalidArgumentError(f"a timeline merges with a Timeline, not {type(other).__name__}")
+        mine = {a.id: a for a in self.articles}
+        for article in other.articles:
+            if article.id in mine and mine[article.id] != article:
+                raise InvalidArgumentError(
+                    f"both timelines have an article {article.id!r}, but not the same one ({_described(mine[article.id])} / {_described(article)}): "
+                    "give them distinct ids"
+                )
         return assemble(self.articles + other.articles, self.mentions + other.mentions)
 
     def key_dates(self, dates: int, per_date: int = 1, *, start: Optional[date] = None, end: Optional[date] = None) -> tuple[Any, ...]:
@@ -785,3 +792,7 @@ class Timeline:
         except RecursionError:
             raise InvalidTimelineError("not a timeline: JSON nested too deeply") from None
         return cls.from_dict(data)
+
+
+def _described(info: ArticleInfo) -> str:
+    return f"source {info.source!r}, published {info.published}"

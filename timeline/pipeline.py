@@ -440,9 +440,21 @@ def build(
         raise InvalidArgumentError(f"errors must be 'raise' or 'collect', not {errors!r}")
     reads: list[ReadArticle] = []
     failed: list[ArticleInfo] = []
+    by_id: dict[str, Article] = {}
     for result in _stream(articles, batch_size, n_process, True, collect=errors == "collect"):
         if isinstance(result, _Failed):
             failed.append(result.info)
+            continue
+        first = by_id.setdefault(result.article.id or "", result.article)
+        if first != result.article:
+            # two different articles under one id: one would take the other's place and
+            # credit its reports to the wrong source
+            clash = InvalidArticleError(
+                result.article._label_for_errors(), f"id {result.article.id!r} is already used by a different article (source {first.source!r}, published {first.published})"
+            )
+            if errors != "collect":
+                raise clash
+            failed.append(attrs.evolve(ArticleInfo.of(result.article), id=f"{result.article.id} (clash {len(failed) + 1})", error=str(clash)))
             continue
         if progress is not None:
             progress(result)
