@@ -4,6 +4,7 @@ not a RecursionError (issue 14)."""
 from __future__ import annotations
 
 import json
+import os
 from datetime import date
 
 import pytest
@@ -154,3 +155,26 @@ def test_merging_timelines_whose_articles_share_an_id_but_differ_is_an_error():
     with pytest.raises(timeline.InvalidArgumentError, match=r"both timelines have an article 'story', but not the same one \(source 'Reuters'.*source 'AP'"):
         first.merge(second)
     assert first.merge(first) == first.merge(timeline.build([timeline.Article(TEXTS[0], "2018-08-07", source="Reuters", id="story")]))
+
+
+def test_with_errors_collect_an_unreadable_file_is_listed_and_the_rest_built(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    good, locked = tmp_path / "good.txt", tmp_path / "locked.txt"
+    good.write_text(TEXTS[0], encoding="utf-8")
+    locked.write_text(TEXTS[1], encoding="utf-8")
+    real = Path.read_bytes
+
+    def read_bytes(self):  # (as root, chmod 000 does not stop a read: the refusal is simulated)
+        if self.name == "locked.txt":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda path, mode, **kw: False if str(path).endswith("locked.txt") else real_access(path, mode, **kw))
+    result = CliRunner().invoke(main, ["build", "--published", "2018-08-07", "--errors", "collect", "--format", "json", "-q", str(good), str(locked)])
+    assert result.exit_code == 0, result.output
+    articles = json.loads(result.stdout)["articles"]
+    assert [(a["id"], a["error"]) for a in articles] == [("good.txt", None), ("locked.txt", f"{locked}: cannot read (Permission denied)")]
+    assert "warning: locked.txt: not read:" in result.stderr

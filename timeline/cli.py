@@ -294,7 +294,9 @@ def main() -> None:
 
 
 #: FILES: text, .jsonl and .html files, "-" for standard input, or folders of them.
-FILES_ARGUMENT = click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, allow_dash=True, path_type=Path))
+FILES_ARGUMENT = click.argument(
+    "files", nargs=-1, required=True, type=click.Path(exists=True, readable=False, allow_dash=True, path_type=Path)
+)  # (readable=False: an unreadable FILE is the reader's to report, collected under --errors collect)
 QUIET_OPTION = click.option("-q", "--quiet", is_flag=True, help="No spinner, progress bar or summary on standard error (warnings still).")
 STDIN = Path("-")
 #: A file in a folder given as FILES that is not an article: metadata, hidden files.
