@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from datetime import date
 
 import pytest
@@ -178,3 +179,24 @@ def test_with_errors_collect_an_unreadable_file_is_listed_and_the_rest_built(tmp
     articles = json.loads(result.stdout)["articles"]
     assert [(a["id"], a["error"]) for a in articles] == [("good.txt", None), ("locked.txt", f"{locked}: cannot read (Permission denied)")]
     assert "warning: locked.txt: not read:" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "path,value,problem",
+    [
+        (("articles", 0, "id"), 5, "timeline.articles[0].id is 5, not str"),
+        (("entries", 0, "mentions", 0, "summary"), None, "timeline.entries[0].mentions[0].summary is None, not str"),
+        (("entries", 0, "mentions", 0, "start"), "12", "timeline.entries[0].mentions[0].start is '12', not int"),
+        (("articles", 0, "source"), ["Reuters"], "timeline.articles[0].source is ['Reuters'], not Optional[str]"),
+    ],
+)
+def test_a_timeline_read_back_has_its_field_types_checked_on_load(path, value, problem):
+    built = timeline.build([timeline.Article(TEXTS[0], "2018-08-07", source="Reuters", id="a")])
+    data = built.to_dict()
+    assert timeline.Timeline.from_dict(data) == built
+    target = data
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = value
+    with pytest.raises(timeline.InvalidTimelineError, match=re.escape(f"not a timeline: {problem}")):
+        timeline.Timeline.from_json(json.dumps(data))

@@ -6,6 +6,8 @@ import enum
 import hashlib
 import json
 import re
+import types
+import typing
 from datetime import date, datetime
 from typing import Any, Iterator, Optional, Union
 
@@ -764,12 +766,14 @@ class Timeline:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Timeline":
-        """The timeline ``to_dict`` wrote; anything else raises :class:`InvalidTimelineError`."""
+        """The timeline ``to_dict`` wrote; anything else raises :class:`InvalidTimelineError`,
+        a field of the wrong type too (an integer id, a null summary), naming where it is."""
         try:
-            return cls(
+            built = cls(
                 articles=tuple(ArticleInfo.from_dict(a) for a in data["articles"]),
                 entries=tuple(Entry.from_dict(e) for e in data["entries"]),
             )
+            problem = _type_problem(built, "timeline")
         except TimelineError as error:
             raise InvalidTimelineError(f"not a timeline: {error}") from None
         except KeyError as error:
@@ -779,6 +783,9 @@ class Timeline:
             raise InvalidTimelineError(f"not a timeline: {type(error).__name__}: {error}") from None
         except RecursionError:
             raise InvalidTimelineError("not a timeline: nested too deeply") from None
+        if problem is not None:
+            raise InvalidTimelineError(f"not a timeline: {problem}")
+        return built
 
     @classmethod
     def from_json(cls, text: str) -> "Timeline":
@@ -796,3 +803,53 @@ class Timeline:
 
 def _described(info: ArticleInfo) -> str:
     return f"source {info.source!r}, published {info.published}"
+
+
+def _type_problem(value: Any, where: str) -> Optional[str]:
+    """Where a value read from JSON does not have the type its field is annotated with (frozen
+    attrs classes all the way down), or None: a timeline read back is checked on load, not
+    found wrong later in ``merge`` or ``to_markdown``."""
+    if attrs.has(type(value)):
+        hints = typing.get_type_hints(type(value))
+        for attribute in attrs.fields(type(value)):
+            inner = getattr(value, attribute.name)
+            if not _has_type(inner, hints[attribute.name]):
+                return f"{where}.{attribute.name} is {inner!r}, not {_type_name(hints[attribute.name])}"
+            problem = _type_problem(inner, f"{where}.{attribute.name}")
+            if problem is not None:
+                return problem
+    elif isinstance(value, tuple):
+        for index, item in enumerate(value):
+            problem = _type_problem(item, f"{where}[{index}]")
+            if problem is not None:
+                return problem
+    return None
+
+
+def _has_type(value: Any, hint: Any) -> bool:
+    origin, arguments = typing.get_origin(hint), typing.get_args(hint)
+    if hint is Any:
+        return True
+    if hint is type(None):
+        return value is None
+    if origin in (Union, types.UnionType):
+        return any(_has_type(value, argument) for argument in arguments)
+    if origin is tuple:
+        if not isinstance(value, tuple):
+            return False
+        if len(arguments) == 2 and arguments[1] is Ellipsis:
+            return all(_has_type(item, arguments[0]) for item in value)
+        return len(value) == len(arguments) and all(_has_type(item, argument) for item, argument in zip(value, arguments, strict=True))
+    if origin is not None:
+        return isinstance(value, origin)
+    if hint is float:
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if hint is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    return isinstance(value, hint)
+
+
+def _type_name(hint: Any) -> str:
+    if typing.get_origin(hint) is not None:
+        return str(hint).replace("typing.", "").replace("timeline.model.", "")
+    return getattr(hint, "__name__", None) or str(hint)
