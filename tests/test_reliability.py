@@ -200,3 +200,27 @@ def test_a_timeline_read_back_has_its_field_types_checked_on_load(path, value, p
     target[path[-1]] = value
     with pytest.raises(timeline.InvalidTimelineError, match=re.escape(f"not a timeline: {problem}")):
         timeline.Timeline.from_json(json.dumps(data))
+
+
+def test_the_rule_cache_keeps_no_long_phrase():
+    """A 60 MB phrase once held 120 MB in the cache; now only phrases of 200 characters or less
+    are remembered, and the answer is the same either way."""
+    from timeline.resolution import CACHED_PHRASE_CHARS, _cached_match, match_rule
+
+    _cached_match.cache_clear()
+    long_phrase = "last week " * 1_000
+    assert match_rule(long_phrase) is None and _cached_match.cache_info().currsize == 0
+    assert match_rule("last week") is not None and _cached_match.cache_info().currsize == 1
+    assert match_rule("x" * (CACHED_PHRASE_CHARS + 1)) == match_rule("x" * (CACHED_PHRASE_CHARS + 1)) and _cached_match.cache_info().currsize == 1
+
+
+def test_an_endless_input_ends_in_an_error_naming_it_and_the_limit(tmp_path):
+    result = CliRunner().invoke(main, ["build", "--published", "2018-08-07", "--max-size", "1", "/dev/zero"])
+    assert result.exit_code == 2 and "/dev/zero: larger than the input size limit of 1 MB (--max-size MB reads larger inputs)" in result.output
+    piped = CliRunner().invoke(main, ["timexes", "--published", "2018-08-07", "--max-size", "1", "-"], input=b"x" * (2**20 + 1))
+    assert piped.exit_code == 2 and "standard input: larger than the input size limit of 1 MB" in piped.output
+    big = tmp_path / "big.jsonl"
+    big.write_bytes(b" " * (2**20 + 1))
+    collected = CliRunner().invoke(main, ["build", "--max-size", "1", "--errors", "collect", "--format", "json", "-q", str(big)])
+    assert collected.exit_code == 0 and "larger than the input size limit" in json.loads(collected.stdout)["articles"][0]["error"]
+    assert CliRunner().invoke(main, ["build", "--published", "2018-08-07", "--max-size", "2", "-q", str(big)]).exit_code == 0

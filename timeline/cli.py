@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import contextvars
 import json
 import os
 import sys
@@ -36,13 +37,42 @@ def _relabel(error: InvalidArticleError, where: str) -> InvalidArticleError:
     return type(error)(where, error.problem)
 
 
+#: The largest input read, in bytes (``--max-size``, in MB): /dev/zero, an endless pipe or a
+#: runaway file ends in a clear error naming it, not in memory exhausted.
+MAX_INPUT_BYTES: contextvars.ContextVar[int] = contextvars.ContextVar("max_input_bytes", default=100 * 2**20)
+
+
+def read_limited(path: Path) -> bytes:
+    """The bytes of ``path`` (or of standard input for ``-``), refusing more than MAX_INPUT_BYTES."""
+    limit = MAX_INPUT_BYTES.get()
+    try:
+        if path == STDIN:
+            data = sys.stdin.buffer.read(limit + 1)
+        else:
+            with path.open("rb") as stream:
+                data = stream.read(limit + 1)
+    except OSError as error:
+        raise click.UsageError(f"{path}: cannot read ({error.strerror or error})") from None
+    if len(data) > limit:
+        where = "standard input" if path == STDIN else str(path)
+        raise click.UsageError(f"{where}: larger than the input size limit of {limit // 2**20:,} MB (--max-size MB reads larger inputs)")
+    return data
+
+
+def _max_size(ctx: click.Context, param: click.Parameter, value: int) -> int:
+    MAX_INPUT_BYTES.set(value * 2**20)
+    return value
+
+
+MAX_SIZE_OPTION = click.option(
+    "--max-size", type=click.IntRange(1), default=100, show_default=True, callback=_max_size, expose_value=False, help="Largest input read, in MB (a larger one is an error naming it)."
+)
+
+
 def read_text(path: Path, encoding: str = "utf-8") -> str:
     """The text of a file in ``encoding`` (UTF-8 by default, a byte-order mark dropped), or a
     usage error naming the file, where its text stops being that encoding and what to do."""
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise click.UsageError(f"{path}: cannot read ({error.strerror or error})") from None
+    data = read_limited(path)
     codec = "utf-8-sig" if codecs.lookup(encoding).name == "utf-8" else encoding
     try:
         return data.decode(codec)
@@ -162,10 +192,7 @@ def article_from_page_file(path: Path, entry: dict, published: Optional[str], so
     Body, date, title and site name come from the page (:meth:`Article.from_html`); a --meta
     entry, else --published/--source, override what the page says.
     """
-    try:
-        data = path.read_bytes()  # trafilatura decodes (see timeline.html)
-    except OSError as error:
-        raise click.UsageError(f"{path}: cannot read ({error})") from None
+    data = read_limited(path)  # trafilatura decodes (see timeline.html)
     try:
         article = article_from_page(
             data,
@@ -223,7 +250,7 @@ def located_articles(
 
 def _stdin_article(published: Optional[str], source: Optional[str], encoding: str) -> Article:
     """FILE "-": the text of one article on standard input, whose id is ``stdin``."""
-    data = sys.stdin.buffer.read()
+    data = read_limited(STDIN)
     codec = "utf-8-sig" if codecs.lookup(encoding).name == "utf-8" else encoding
     try:
         text = data.decode(codec)
@@ -348,6 +375,7 @@ def _loading(enabled: bool) -> Iterator[None]:
 @click.option("--format", "fmt", type=click.Choice(["table", "json"], case_sensitive=False), default="table", show_default=True, callback=lambda c, p, v: _format(v))
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to this file instead of standard output.")
 @ENCODING_OPTION
+@MAX_SIZE_OPTION
 @QUIET_OPTION
 def timexes(
     files: tuple[Path, ...], published: Optional[str], source: Optional[str], meta: Optional[Path], fmt: str, output: Optional[Path], encoding: str, quiet: bool
@@ -456,6 +484,7 @@ def write_atomically(output: Path, text: str) -> None:
     help="raise: stop at the first bad file or line. collect: build from the good ones and list the bad ones.",
 )
 @ENCODING_OPTION
+@MAX_SIZE_OPTION
 def build(
     files: tuple[Path, ...],
     meta: Optional[Path],

@@ -123,9 +123,25 @@ def _compiled() -> tuple[tuple[Rule, re.Pattern[str]], ...]:
     return compile_rules()
 
 
-@functools.lru_cache(maxsize=65536)
+#: Phrases up to this long are remembered with their rule (time expressions are a few words);
+#: a longer one is matched afresh each time, so that the cache's memory stays bounded (65,536
+#: phrases of at most 200 characters) whatever text is read.
+CACHED_PHRASE_CHARS = 200
+
+
 def match_rule(normalized: str) -> Optional[tuple[Rule, dict[str, Optional[str]]]]:
     """The first rule whose pattern matches the whole normalised phrase, with its groups."""
+    if len(normalized) <= CACHED_PHRASE_CHARS:
+        return _cached_match(normalized)
+    return _match(normalized)
+
+
+@functools.lru_cache(maxsize=65536)
+def _cached_match(normalized: str) -> Optional[tuple[Rule, dict[str, Optional[str]]]]:
+    return _match(normalized)
+
+
+def _match(normalized: str) -> Optional[tuple[Rule, dict[str, Optional[str]]]]:
     for rule, pattern in _compiled():
         m = pattern.fullmatch(normalized)
         if m:
