@@ -224,3 +224,29 @@ def test_an_endless_input_ends_in_an_error_naming_it_and_the_limit(tmp_path):
     collected = CliRunner().invoke(main, ["build", "--max-size", "1", "--errors", "collect", "--format", "json", "-q", str(big)])
     assert collected.exit_code == 0 and "larger than the input size limit" in json.loads(collected.stdout)["articles"][0]["error"]
     assert CliRunner().invoke(main, ["build", "--published", "2018-08-07", "--max-size", "2", "-q", str(big)]).exit_code == 0
+
+
+def test_reading_pages_and_building_open_no_connection(monkeypatch):
+    """Pages full of remote resources are read without a single connection attempt."""
+    import socket
+
+    pytest.importorskip("trafilatura")
+    attempts: list[object] = []
+
+    def refuse(self, address):  # noqa: ANN001
+        attempts.append(address)
+        raise OSError("network disabled in this test")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", lambda *a, **k: refuse(None, a))
+    page = (
+        '<html><head><link rel="stylesheet" href="http://example.com/a.css"><script src="https://example.com/a.js"></script>'
+        '<meta property="og:url" content="https://example.com/story"></head><body><article><h1>Paul in Moscow</h1>'
+        '<img src="http://example.com/photo.jpg"><iframe src="https://example.com/embed"></iframe>'
+        "<p>Senator Rand Paul met Russian lawmaker Konstantin Kosachev in Moscow on Monday, his office said in a statement.</p>"
+        "<p>The senator invited the Russian delegation to visit Washington later this year, the statement added.</p>"
+        "</article></body></html>"
+    ).encode()
+    article = timeline.Article.from_html(page, published="2018-08-07")
+    built = timeline.build([article])
+    assert attempts == [] and len(built) >= 1
