@@ -247,6 +247,6 @@ def test_reading_pages_and_building_open_no_connection(monkeypatch):
         "<p>The senator invited the Russian delegation to visit Washington later this year, the statement added.</p>"
         "</article></body></html>"
     ).encode()
-    article = timeline.Article.from_html(page, published="2018-08-07")
+    article = timeline.Article.from_html(page, url="https://example.com/story")
     built = timeline.build([article])
     assert attempts == [] and len(built) >= 1
