@@ -164,14 +164,14 @@ def test_with_errors_collect_an_unreadable_file_is_listed_and_the_rest_built(tmp
     good, locked = tmp_path / "good.txt", tmp_path / "locked.txt"
     good.write_text(TEXTS[0], encoding="utf-8")
     locked.write_text(TEXTS[1], encoding="utf-8")
-    real = Path.read_bytes
+    real = Path.open
 
-    def read_bytes(self):  # (as root, chmod 000 does not stop a read: the refusal is simulated)
+    def open_(self, *args, **kwargs):  # (as root, chmod 000 does not stop a read: the refusal is simulated)
         if self.name == "locked.txt":
             raise PermissionError(13, "Permission denied", str(self))
-        return real(self)
+        return real(self, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(Path, "open", open_)
     real_access = os.access
     monkeypatch.setattr(os, "access", lambda path, mode, **kw: False if str(path).endswith("locked.txt") else real_access(path, mode, **kw))
     result = CliRunner().invoke(main, ["build", "--published", "2018-08-07", "--errors", "collect", "--format", "json", "-q", str(good), str(locked)])
