@@ -250,3 +250,48 @@ def test_reading_pages_and_building_open_no_connection(monkeypatch):
     article = timeline.Article.from_html(page, url="https://example.com/story")
     built = timeline.build([article])
     assert attempts == [] and len(built) >= 1
+
+
+ERROR_PATHS = '''
+import sys, timeline
+base = timeline.articles_from_meta(sys.argv[1])
+articles = [timeline.Article(base[i % 2].text, base[i % 2].published, source="s", id=f"a{i}") for i in range(12)]
+case = sys.argv[2]
+try:
+    if case == "bad input":
+        timeline.build(articles[:5] + ["not an article"] + articles[5:], n_process=2, batch_size=1)
+    elif case == "progress raises":
+        def fail(read): raise RuntimeError("progress failed")
+        timeline.build(articles, n_process=2, batch_size=1, progress=fail)
+    elif case == "closed early":
+        stream = timeline.iter_read(articles, n_process=2, batch_size=1)
+        next(stream)
+        stream.close()
+        print("closed")
+except Exception as error:
+    print(type(error).__name__, error)
+'''
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "case,printed",
+    [
+        ("bad input", "InvalidArticleError article #5: expected a timeline.Article, got str"),
+        ("progress raises", "RuntimeError progress failed"),
+        ("closed early", "closed"),
+    ],
+)
+def test_error_paths_with_several_processes_end(tmp_path, case, printed):
+    """With n_process=2 an error comes back as an error and the workers end: the interpreter
+    exits (a hang would hit the timeout; it is no speed limit: the run takes seconds)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    seeds = Path(__file__).resolve().parent.parent / "seeds" / "seeds.json"
+    script = tmp_path / "paths.py"
+    script.write_text(ERROR_PATHS, encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script), str(seeds), case], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == printed

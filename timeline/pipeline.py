@@ -302,6 +302,15 @@ def iter_read(
 
 
 @frozen
+class _Stop:
+    """An input that stops the stream (``errors="raise"``), in its place: the texts before it are
+    parsed and handed out, then its error is raised. The texts feeding spaCy end normally, so
+    that its worker processes (``n_process`` > 1) shut down instead of waiting for ever."""
+
+    error: Exception
+
+
+@frozen
 class _Failed:
     """An input that could not be read, in its place in the stream (``errors="collect"``)."""
 
@@ -336,7 +345,7 @@ def _stream(
     if isinstance(articles, (str, bytes, Article)) or not hasattr(articles, "__iter__"):
         raise InvalidArgumentError(f"articles must be an iterable of timeline.Article, not {type(articles).__name__}")
     nlp = load_pipeline()
-    pending: deque[Union[_Failed, tuple[Article, list[tuple[int, int]], list[_Piece]]]] = deque()
+    pending: deque[Union[_Stop, _Failed, tuple[Article, list[tuple[int, int]], list[_Piece]]]] = deque()
 
     def texts() -> Iterator[str]:
         for index, given in enumerate(articles):
@@ -345,19 +354,26 @@ def _stream(
                 segments, pieces = _pieces(article, events)
             except TimelineError as error:
                 if not collect:
-                    raise
+                    pending.append(_Stop(error))
+                    return  # (raised when its turn comes: see _Stop)
                 pending.append(_failed(given, index, error))
                 continue
+            except Exception as error:  # noqa: BLE001 - a bug, or the caller's iterable failing
+                pending.append(_Stop(error))
+                return
             pending.append((article, segments, pieces))
             for piece in pieces:
                 if piece.parse:
                     yield article.text[piece.start : piece.end]
 
-    def to_parse(item: Union[_Failed, tuple[Article, list[tuple[int, int]], list[_Piece]]]) -> int:
-        return 0 if isinstance(item, _Failed) else sum(piece.parse for piece in item[2])
+    def to_parse(item: Union[_Stop, _Failed, tuple[Article, list[tuple[int, int]], list[_Piece]]]) -> int:
+        return 0 if isinstance(item, (_Stop, _Failed)) else sum(piece.parse for piece in item[2])
 
     def finish(docs: list) -> Union[ReadArticle, _Failed]:
         item = pending.popleft()
+        if isinstance(item, _Stop):
+            pending.clear()
+            raise item.error
         if isinstance(item, _Failed):
             return item
         article, segments, pieces = item
