@@ -3,6 +3,7 @@ not a RecursionError (issue 14)."""
 
 from __future__ import annotations
 
+import datetime as datetime_module
 import json
 import os
 import re
@@ -295,3 +296,30 @@ def test_error_paths_with_several_processes_end(tmp_path, case, printed):
     done = subprocess.run([sys.executable, str(script), str(seeds), case], capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == printed
+
+
+class _RaisingZone(datetime_module.tzinfo):
+    def utcoffset(self, dt):  # noqa: ANN001
+        raise RuntimeError("zone service down")
+
+
+class _FarZone(datetime_module.tzinfo):
+    def utcoffset(self, dt):  # noqa: ANN001
+        return datetime_module.timedelta(hours=30)
+
+
+class _TextZone(datetime_module.tzinfo):
+    def utcoffset(self, dt):  # noqa: ANN001
+        return "five"
+
+
+@pytest.mark.parametrize("zone,problem", [(_RaisingZone(), "RuntimeError: zone service down"), (_FarZone(), "ValueError: offset must be"), (_TextZone(), "TypeError: tzinfo.utcoffset() must return")])
+def test_a_time_zone_that_fails_is_the_library_error_everywhere(zone, problem):
+    published = datetime_module.datetime(2018, 8, 7, 12, tzinfo=zone)
+    message = f"the publication date's time zone ({type(zone).__name__}) fails: {problem}"
+    with pytest.raises(timeline.InvalidDateError, match=re.escape(message)):
+        timeline.Article(TEXTS[0], published, id="x")
+    with pytest.raises(timeline.InvalidDateError, match=re.escape(message)):
+        timeline.resolve("Monday", published)
+    built = timeline.build([{"text": TEXTS[0], "published": published, "id": "x"}, timeline.Article(TEXTS[1], "2018-08-07", id="y")], errors="collect")
+    assert [a.id for a in built.errors] == ["x"] and message in built.errors[0].error and [a.id for a in built.articles if a.error is None] == ["y"]

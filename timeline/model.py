@@ -8,7 +8,7 @@ import json
 import re
 import types
 import typing
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from typing import Any, Iterator, Optional, Union
 
 import attrs
@@ -45,7 +45,10 @@ def parse_published(value: Any, article: str = "<unnamed>") -> date | datetime:
 
     Raises :class:`InvalidDateError` naming ``article`` for anything else.
     """
-    if isinstance(value, (date, datetime)):  # datetime is a date subclass; both are kept as given
+    if isinstance(value, datetime):
+        _check_zone(value, article)
+        return value
+    if isinstance(value, date):  # (kept as given, a datetime too)
         return value
     if value is None:
         raise InvalidDateError(article, "no publication date given")
@@ -68,6 +71,19 @@ def parse_published(value: Any, article: str = "<unnamed>") -> date | datetime:
             article, f"publication date {value!r} is not an ISO 8601 date (YYYY-MM-DD) or datetime"
         ) from None
     return parsed
+
+
+def _check_zone(value: datetime, article: str) -> None:
+    """A datetime's zone must give a valid offset: its ``tzinfo`` is the caller's code, and one
+    that raises, or returns nonsense, must be this library's error, not a crash later."""
+    if value.tzinfo is None:
+        return
+    try:
+        offset = value.utcoffset()
+        if offset is not None:
+            value.astimezone(timezone.utc)
+    except Exception as error:  # noqa: BLE001 - any failure of the caller's tzinfo
+        raise InvalidDateError(article, f"the publication date's time zone ({type(value.tzinfo).__name__}) fails: {type(error).__name__}: {error}") from None
 
 
 def unpaired_surrogate(text: str) -> Optional[int]:
