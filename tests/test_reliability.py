@@ -323,3 +323,15 @@ def test_a_time_zone_that_fails_is_the_library_error_everywhere(zone, problem):
         timeline.resolve("Monday", published)
     built = timeline.build([{"text": TEXTS[0], "published": published, "id": "x"}, timeline.Article(TEXTS[1], "2018-08-07", id="y")], errors="collect")
     assert [a.id for a in built.errors] == ["x"] and message in built.errors[0].error and [a.id for a in built.articles if a.error is None] == ["y"]
+
+
+def test_runs_of_punctuation_are_left_out_of_the_parse():
+    """A run of 20 marks or symbols is no prose: spaCy made each a token of one endless
+    sentence (17 GB per MB); it is left out, and what is around it is read as without it."""
+    from timeline.pipeline import _parts
+
+    text = "The vote was held on Monday" + "!" * 400 + " Shares fell on Tuesday " + "$" * 30 + " and rose ... again."
+    kept = [text[start:end] for start, end in _parts(text, 0, len(text), 100_000)]
+    assert kept == ["The vote was held on Monday", "Shares fell on Tuesday", "and rose ... again."]
+    read = timeline.read(timeline.Article(text, "2018-08-07"))
+    assert [e.text for e in read.time_expressions] == ["Monday", "Tuesday"]

@@ -131,7 +131,10 @@ _CUTS = ("\n", ". ", "? ", "! ", " ")
 # A run of 1,000 characters without whitespace is no prose (a row of emoji, an embedded image,
 # code) and holds no time expression: it is left out of the parse, because spaCy's tokenizer
 # takes time quadratic in some such runs (4,000 emoji or apostrophes: 2 s; 100,000: hours).
-_LONG_WORD = re.compile(r"(?<!\S)\S{1000,}")
+_LONG_WORD = re.compile(r"(?<!\S)\S{1000,}|[^\w\s]{20,}")
+# ... and so is a run of 20 punctuation marks or symbols ("!!!!...", "$$$$...", "=====", "....."):
+# spaCy makes each a token of one endless sentence, whose parse took 17 GB and 280 s per MB
+# (benchmarks/adversarial.py); it holds no time expression and no event.
 
 
 def _parts(text: str, start: int, end: int, limit: int) -> Iterator[tuple[int, int]]:
