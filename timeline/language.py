@@ -7,7 +7,8 @@ the share that are English function words (spaCy's English stop words: "the", "o
 (Timeline17's 2,922 articles of 20 words or more: 1st percentile 0.333, median 0.460; the
 news-dev articles: lowest 0.336), the spaCy example sentences of 18 other languages 0 % to
 12.5 % (Danish, Norwegian; German 3 %, French 1 %). The only Timeline17 articles under the
-threshold are five in Vietnamese and a football results table.
+threshold are five in Vietnamese and a football results table. Of TempEval-3's 624 English
+texts (news and tweets), none of 30 words or more falls under it.
 """
 
 from __future__ import annotations
@@ -19,8 +20,9 @@ __all__ = ["ENGLISH_SHARE", "MIN_WORDS", "english_share"]
 
 #: Under this share of English function words a text does not read as English.
 ENGLISH_SHARE = 0.15
-#: Shorter texts (a headline, a caption) say too little to tell.
-MIN_WORDS = 20
+#: Shorter texts (a headline, a caption, a tweet) say too little to tell: of TempEval-3's English
+#: texts, 14 of the 337 tweets of 20 to 29 words fall under the share, none of 30 words or more.
+MIN_WORDS = 30
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
