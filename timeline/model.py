@@ -8,7 +8,7 @@ import json
 import re
 import types
 import typing
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from typing import Any, Iterator, Optional, Union
 
 import attrs
@@ -79,9 +79,7 @@ def _check_zone(value: datetime, article: str) -> None:
     if value.tzinfo is None:
         return
     try:
-        offset = value.utcoffset()
-        if offset is not None:
-            value.astimezone(timezone.utc)
+        value.utcoffset()  # (Python checks what it returns: a timedelta within a day, or None)
     except Exception as error:  # noqa: BLE001 - any failure of the caller's tzinfo
         raise InvalidDateError(article, f"the publication date's time zone ({type(value.tzinfo).__name__}) fails: {type(error).__name__}: {error}") from None
 
