@@ -511,6 +511,7 @@ def test_long_paragraphs_are_parsed_in_parts_cut_at_sentences(monkeypatch):
     article = Article(text, "2018-08-07")
     whole = _read(article, events=True)
     monkeypatch.setattr(timeline.pipeline, "MAX_PARSE_CHARS", 300)
+    monkeypatch.setattr(timeline.pipeline, "WHOLE_SEGMENT_CHARS", 300)
     for events in (True, False):
         parts = _read(article, events=events)
         _check_read(parts, article, events)

@@ -335,3 +335,18 @@ def test_runs_of_punctuation_are_left_out_of_the_parse():
     assert kept == ["The vote was held on Monday", "Shares fell on Tuesday", "and rose ... again."]
     read = timeline.read(timeline.Article(text, "2018-08-07"))
     assert [e.text for e in read.time_expressions] == ["Monday", "Tuesday"]
+
+
+def test_a_page_on_one_line_is_parsed_in_small_pieces_and_a_paragraph_whole():
+    """Pieces of 100,000 characters, 64 to a parse batch, took 3.1 GB per MB of a flattened page;
+    a segment over 10,000 characters is now cut into pieces of 2,000 at sentence ends, and one
+    of ordinary length is parsed whole as before."""
+    from timeline.pipeline import MAX_PARSE_CHARS, WHOLE_SEGMENT_CHARS, _pieces
+
+    sentence = "The council met on Monday and voted again, officials said. "
+    page = timeline.Article(sentence * 600, "2018-08-07")  # 35,400 characters on one line
+    paragraph = timeline.Article(sentence * 100, "2018-08-07")  # 5,900
+    _, pieces = _pieces(page, True)
+    assert len(pieces) > 1 and all(p.end - p.start <= MAX_PARSE_CHARS for p in pieces)
+    assert all(page.text[p.end - 1] == "." for p in pieces)
+    assert len(_pieces(paragraph, True)[1]) == 1 and len(paragraph.text) <= WHOLE_SEGMENT_CHARS

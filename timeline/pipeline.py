@@ -124,8 +124,14 @@ TIMES_ONLY_DISABLED = ("ner", "attribute_ruler", "lemmatizer")
 
 # The longest stretch of text given to spaCy as one Doc. A longer body segment (a page without
 # line breaks) is parsed in parts: spaCy refuses texts over ``nlp.max_length`` (1,000,000
-# characters), and the parser's memory grows with the length of a Doc (about 4 GB for 1 MB).
-MAX_PARSE_CHARS = 100_000
+# characters), and the parser's memory grows with the text of a batch of Docs: pieces of 100,000
+# characters took 3.1 GB for 1 MB of prose on one line (a flattened scrape), pieces of 2,000 take
+# 0.5 GB with the same expressions and events (a piece ends where a line or a sentence does;
+# benchmarks/adversarial.py). Segments of ordinary length are not cut (WHOLE_SEGMENT_CHARS).
+MAX_PARSE_CHARS = 2_000
+#: A body segment up to this long (a paragraph, an article without blank lines) is parsed whole,
+#: as it always was; only a longer one (a page flattened onto a few lines) is cut.
+WHOLE_SEGMENT_CHARS = 10_000
 # Where a long segment is cut, best first: after a line break, a sentence, a space.
 _CUTS = ("\n", ". ", "? ", "! ", " ")
 # A run of 1,000 characters without whitespace is no prose (a row of emoji, an embedded image,
@@ -183,8 +189,8 @@ def _pieces(article: Article, events: bool) -> tuple[list[tuple[int, int]], list
     if dropped >= MOSTLY_DROPPED_CHARS and kept < MOSTLY_DROPPED_SHARE * (kept + dropped):
         warnings.warn(MostlyDroppedWarning(article._label_for_errors(), kept, kept + dropped, dict(losses)), stacklevel=5)
     nlp = load_pipeline()
-    limit = min(MAX_PARSE_CHARS, nlp.max_length)
-    parts = [part for start, end in segments for part in _parts(article.text, start, end, limit)]
+    limit, whole = min(MAX_PARSE_CHARS, nlp.max_length), min(WHOLE_SEGMENT_CHARS, nlp.max_length)
+    parts = [part for start, end in segments for part in _parts(article.text, start, end, whole if end - start <= whole else limit)]
     if events:
         return segments, [_Piece(start, end) for start, end in parts]
     pieces = []
