@@ -27,7 +27,6 @@ paragraph tells a reader little.
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 from collections import Counter, defaultdict
@@ -37,6 +36,7 @@ from typing import Iterable, Mapping, Optional
 from attrs import frozen
 
 from .errors import InvalidArgumentError
+from .language import function_words
 from .model import ArticleInfo, Mention, Status, Timeline
 
 __all__ = ["KeyDate", "KeySentence", "key_dates"]
@@ -192,7 +192,7 @@ def _mended(text: str) -> str:
             if depth < 0:  # closes a bracket opened in the sentence before
                 text = text[index + 1 :].lstrip()
                 break
-    if text[:1] in "\"“”" and (text.count('"') + text.count("“") + text.count("”")) % 2 == 1:
+    if text[:1] in "\"“”" and _quote_marks(text) % 2 == 1:
         text = text[1:].lstrip()  # a quotation's closing mark, left at the start
     return text
 
@@ -205,18 +205,15 @@ def _whole(text: str) -> bool:
         depth += (char == "(") - (char == ")")
         if depth < 0:
             return False
-    return depth == 0 and (text.count('"') + text.count("“") + text.count("”")) % 2 == 0
+    return depth == 0 and _quote_marks(text) % 2 == 0
 
 
-@functools.lru_cache(maxsize=1)
-def _stop_words() -> frozenset[str]:
-    from spacy.lang.en.stop_words import STOP_WORDS  # spaCy loads on first use, not on import
-
-    return frozenset(STOP_WORDS)
+def _quote_marks(text: str) -> int:
+    return text.count('"') + text.count("“") + text.count("”")
 
 
 def _words(text: str) -> list[str]:
-    stop = _stop_words()
+    stop = function_words()
     return [w for w in _WORD.findall(text.lower()) if w not in stop and not w.isdigit()]
 
 

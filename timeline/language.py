@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import re
 
-__all__ = ["ENGLISH_SHARE", "MIN_WORDS", "english_share"]
+__all__ = ["ENGLISH_SHARE", "MIN_WORDS", "english_share", "function_words"]
 
 #: Under this share of English function words a text does not read as English.
 ENGLISH_SHARE = 0.15
@@ -28,7 +28,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
 @functools.lru_cache(maxsize=1)
-def _function_words() -> frozenset[str]:
+def function_words() -> frozenset[str]:
+    """spaCy's English stop words ("the", "of", "said", ...), loaded once."""
     from spacy.lang.en.stop_words import STOP_WORDS  # light: no model, no pipeline
 
     return frozenset(STOP_WORDS)
@@ -39,7 +40,7 @@ def english_share(text: str) -> tuple[float, int]:
     words = [w.lower().replace("’", "'") for w in _WORD.findall(text)]
     if not words:
         return 0.0, 0
-    known = _function_words()
+    known = function_words()
     return sum(w in known for w in words) / len(words), len(words)
 
 
