@@ -286,9 +286,7 @@ def cluster(
     def join(i: int, j: int) -> None:
         a, b = sorted((owner[i], owner[j]))
         if a != b and groups[a].allows(groups[b]):
-            groups[a].absorb(groups.pop(b))
-            for member in groups[a].members:
-                owner[member] = a
+            _unite(groups, owner, a, b)
 
     leaves = {i for i in range(n) if profiles[i].leaf}
     placed: set[int] = set()
@@ -312,6 +310,13 @@ def cluster(
     if stats is not None and result:
         stats.largest_entry = max(stats.largest_entry, max(len(g) for g in result))
     return result
+
+
+def _unite(groups: dict[int, _Group], owner: list[int], a: int, b: int) -> None:
+    """Group ``b`` joins group ``a`` (a < b): its members are ``a``'s from now on."""
+    groups[a].absorb(groups.pop(b))
+    for member in groups[a].members:
+        owner[member] = a
 
 
 #: Two reports of one event may date it a day apart (a time zone, "yesterday" read a day late):
@@ -348,10 +353,7 @@ def _join_disagreeing_days(groups: dict[int, _Group], owner: list[int], profiles
             if {profiles[m].article for m in first_group.members} & {profiles[m].article for m in second_group.members}:
                 continue  # one article tells both: two events of two days
             if any(_one_event_told_twice(profiles[a], profiles[b], weights) for a in first_group.members for b in second_group.members if profiles[a].root == root == profiles[b].root):
-                a, b = sorted((owner[first_key], owner[second_key]))
-                groups[a].absorb(groups.pop(b))
-                for member in groups[a].members:
-                    owner[member] = a
+                _unite(groups, owner, *sorted((owner[first_key], owner[second_key])))
 
 
 def _one_event_told_twice(first: Profile, second: Profile, weights: Weights) -> bool:
