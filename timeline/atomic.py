@@ -16,8 +16,7 @@ __all__ = ["write_bytes"]
 def write_bytes(path: Path, data: bytes) -> None:
     """Put ``data`` in ``path`` atomically (``os.replace`` of a synced temporary file in the
     same folder). Raises ``OSError`` as the writing did; ``path`` is then unchanged."""
-    folder = path.parent if str(path.parent) else Path(".")
-    handle, name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)

@@ -7,7 +7,6 @@ carries our TIMEX3 tags instead; :func:`annotate_directory` does that for a whol
 
 from __future__ import annotations
 
-import errno
 import os
 import re
 import xml.etree.ElementTree as ET
@@ -129,10 +128,10 @@ def annotate_directory(
         raise TimeMLError(f"{target_dir}: output directory is the input directory; refusing to overwrite it")
     try:  # before reading anything: a bad output folder is found at once
         target_dir.mkdir(parents=True, exist_ok=True)
-        if not os.access(target_dir, os.W_OK):
-            raise PermissionError(errno.EACCES, "not writable")
     except OSError as error:
         raise TimeMLError(f"{target_dir}: cannot write the output directory there ({error.strerror or error})") from None
+    if not os.access(target_dir, os.W_OK):
+        raise TimeMLError(f"{target_dir}: cannot write the output directory there (not writable)")
     sources = sorted(source_dir.glob("*.tml"))
     summary = {"files": 0, "expressions": 0, "skipped": 0}
     for start in range(0, len(sources), _CHUNK):
