@@ -168,3 +168,12 @@ def test_json_lines_split_on_line_feeds_only(tmp_path):
     result = run("build", "--published", "2018-08-07", "--format", "json", "-q", lines)
     assert result.exit_code == 0, result.output
     assert [a["id"] for a in json.loads(result.stdout)["articles"]] == ["one"]
+
+
+def test_standard_input_in_another_encoding_and_an_output_that_is_a_folder_are_named(tmp_path):
+    result = run("build", "--published", "2018-08-07", "-", input=b"Paul met Kosachev in caf\xe9 on Monday.")
+    assert result.exit_code == 2 and "standard input: not utf-8 text (byte 0xe9 at offset 24); give its encoding with --encoding" in result.output
+    assert run("build", "--published", "2018-08-07", "--encoding", "latin-1", "-q", "-", input=b"Paul met Kosachev in caf\xe9 on Monday.").exit_code == 0
+    for command in ("build", "timexes"):
+        folder = run(command, "--published", "2018-08-07", "-o", tmp_path, "-", input=MEETING)
+        assert folder.exit_code == 2 and f"{tmp_path}: cannot write there (is a directory)" in folder.output

@@ -78,8 +78,9 @@ def read_text(path: Path, encoding: str = "utf-8") -> str:
         return data.decode(codec)
     except UnicodeDecodeError as error:
         bad = data[error.start : error.start + 1].hex()
+        where, whose = ("standard input", "its") if path == STDIN else (str(path), "the file's")
         raise click.UsageError(
-            f"{path}: not {encoding} text (byte 0x{bad} at offset {error.start}); give the file's encoding with --encoding, e.g. --encoding cp1252"
+            f"{where}: not {encoding} text (byte 0x{bad} at offset {error.start}); give {whose} encoding with --encoding, e.g. --encoding cp1252"
         ) from None
 
 
@@ -91,10 +92,13 @@ def _encoding(ctx: click.Context, param: click.Parameter, value: str) -> str:
     return value
 
 
-def check_writable(output: Path) -> None:
-    """Refuse an output that cannot be written before reading anything: a build of thousands of
-    articles should not fail at its last step."""
-    folder = output.parent if str(output.parent) else Path(".")
+def check_output(output: Optional[Path], files: tuple[Path, ...], meta: Optional[Path]) -> None:
+    """Refuse, before reading anything, an ``-o`` that cannot be written (a build of thousands of
+    articles should not fail at its last step) or that is one of the inputs (it would be
+    replaced by the timeline)."""
+    if output is None:
+        return
+    folder = output.parent
     if output.is_dir():
         problem = "is a directory"
     elif not folder.is_dir():
@@ -102,14 +106,9 @@ def check_writable(output: Path) -> None:
     elif not os.access(output if output.exists() else folder, os.W_OK):
         problem = "not writable" if output.exists() else f"its folder {folder} is not writable"
     else:
-        return
-    raise click.BadParameter(f"{output}: cannot write there ({problem})", param_hint="'-o' / '--output'")
-
-
-def refuse_overwriting_inputs(output: Optional[Path], files: tuple[Path, ...], meta: Optional[Path]) -> None:
-    """``-o`` naming one of the inputs would replace it with the timeline: refused."""
-    if output is None:
-        return
+        problem = ""
+    if problem:
+        raise click.BadParameter(f"{output}: cannot write there ({problem})", param_hint="'-o' / '--output'")
     target = output.resolve()
     for path in (*files, *((meta,) if meta is not None else ())):
         if path != STDIN and path.resolve() == target:
@@ -250,12 +249,7 @@ def located_articles(
 
 def _stdin_article(published: Optional[str], source: Optional[str], encoding: str) -> Article:
     """FILE "-": the text of one article on standard input, whose id is ``stdin``."""
-    data = read_limited(STDIN)
-    codec = "utf-8-sig" if codecs.lookup(encoding).name == "utf-8" else encoding
-    try:
-        text = data.decode(codec)
-    except UnicodeDecodeError as error:
-        raise click.UsageError(f"standard input: not {encoding} text (byte 0x{data[error.start:error.start + 1].hex()} at offset {error.start}); give its encoding with --encoding") from None
+    text = read_text(STDIN, encoding)
     try:
         return Article(text=text, published=published, source=source, id="stdin")
     except InvalidArticleError as error:
@@ -324,6 +318,8 @@ def main() -> None:
 FILES_ARGUMENT = click.argument(
     "files", nargs=-1, required=True, type=click.Path(exists=True, readable=False, allow_dash=True, path_type=Path)
 )  # (readable=False: an unreadable FILE is the reader's to report, collected under --errors collect)
+#: -o: checked by check_output before anything is read (not by click, which checked less, once more).
+OUTPUT_OPTION = click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to this file instead of standard output.")
 QUIET_OPTION = click.option("-q", "--quiet", is_flag=True, help="No spinner, progress bar or summary on standard error (warnings still).")
 STDIN = Path("-")
 #: A file in a folder given as FILES that is not an article: metadata, hidden files.
@@ -373,7 +369,7 @@ def _loading(enabled: bool) -> Iterator[None]:
 @click.option("--source", help="Name of the source (publisher).")
 @click.option("--meta", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="JSON metadata like seeds/seeds.json.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"], case_sensitive=False), default="table", show_default=True, callback=lambda c, p, v: _format(v))
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to this file instead of standard output.")
+@OUTPUT_OPTION
 @ENCODING_OPTION
 @MAX_SIZE_OPTION
 @QUIET_OPTION
@@ -388,10 +384,8 @@ def timexes(
     from .nlp import load_pipeline
     from .pipeline import read_many
 
-    if output is not None:
-        check_writable(output)
     files = expand_files(files, meta)
-    refuse_overwriting_inputs(output, files, meta)
+    check_output(output, files, meta)
     try:
         with _loading(not quiet):
             load_pipeline()
@@ -466,7 +460,7 @@ def write_atomically(output: Path, text: str) -> None:
 @click.option(
     "--format", "fmt", type=click.Choice(["markdown", "md", "json"], case_sensitive=False), default="markdown", show_default=True, callback=lambda c, p, v: _format(v)
 )
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=Path), help="Write to this file instead of standard output.")
+@OUTPUT_OPTION
 @click.option("--published", help="Publication date (YYYY-MM-DD) of files (and JSON lines) that give none.")
 @click.option("--source", help="Name of the source (publisher) of files (and JSON lines) that give none.")
 @click.option("--batch-size", default=64, show_default=True, type=click.IntRange(1), help="Texts per spaCy batch.")
@@ -517,10 +511,8 @@ def build(
     undated: dict[str, Optional[InferredDate]] = {}
     empty: list[str] = []
     failures: Optional[list[ArticleInfo]] = [] if on_error == "collect" else None
-    if output is not None:
-        check_writable(output)
     files = expand_files(files, meta)
-    refuse_overwriting_inputs(output, files, meta)
+    check_output(output, files, meta)
     try:
         from .nlp import load_pipeline
 
