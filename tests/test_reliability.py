@@ -298,6 +298,82 @@ def test_error_paths_with_several_processes_end(tmp_path, case, printed):
     assert done.stdout.strip() == printed
 
 
+SIGNALLED = '''
+import multiprocessing, signal, sys, timeline
+signal.signal(signal.SIGINT, signal.default_int_handler)  # (a shell may start us with Ctrl-C ignored)
+base = timeline.articles_from_meta(sys.argv[1])
+articles = [timeline.Article(base[i % 2].text, base[i % 2].published, source="s", id=f"a{i}") for i in range(2000)]
+def progress(read):
+    if read.article.id == "a1":
+        print(" ".join(str(worker.pid) for worker in multiprocessing.active_children()), flush=True)
+timeline.build(articles, n_process=2, batch_size=64, progress=progress)
+'''
+
+
+def _running(pid: int) -> bool:
+    """Whether a process is there and not a zombie (an orphan's zombie may never be reaped in a container)."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="reads which processes run from /proc (Linux)")
+@pytest.mark.parametrize("signal_name", ["SIGTERM", "SIGINT", "SIGKILL"])
+def test_a_signal_to_the_parent_ends_its_worker_processes(tmp_path, signal_name):
+    """n_process=2 on a long input, the parent signalled once its workers run: it dies of the
+    signal (SIGINT after its KeyboardInterrupt), and no worker outlives it. Before, SIGTERM left the
+    workers waiting for ever and SIGINT deadlocked the parent (a worker blocked sending a batch
+    bigger than its pipe). Timeouts only catch a hang: the run takes seconds."""
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    seeds = Path(__file__).resolve().parent.parent / "seeds" / "seeds.json"
+    script = tmp_path / "signalled.py"
+    script.write_text(SIGNALLED, encoding="utf-8")
+    parent = subprocess.Popen([sys.executable, str(script), str(seeds)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        workers = [int(pid) for pid in parent.stdout.readline().split()]
+        assert len(workers) == 2 and all(_running(pid) for pid in workers)
+        parent.send_signal(getattr(signal, signal_name))
+        assert parent.wait(timeout=120) == -getattr(signal, signal_name)
+        deadline = time.monotonic() + 60
+        while any(_running(pid) for pid in workers) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert [pid for pid in workers if _running(pid)] == []
+    finally:
+        parent.kill()
+        parent.wait()
+
+
+def test_sigterm_is_handled_only_while_parsing_in_processes_and_never_over_the_callers_handler():
+    import signal
+
+    from timeline.processes import _end_workers_and_die
+
+    seen = []
+    articles = [timeline.Article(TEXTS[i % 2], "2018-08-07", id=f"a{i}") for i in range(4)]
+    assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
+    for _ in timeline.iter_read(articles, n_process=2, batch_size=1):
+        seen.append(signal.getsignal(signal.SIGTERM))
+    assert seen == [_end_workers_and_die] * 4 and signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
+
+    def callers(signum, frame):  # noqa: ANN001
+        pass
+
+    previous = signal.signal(signal.SIGTERM, callers)
+    try:
+        seen = [signal.getsignal(signal.SIGTERM) for _ in timeline.iter_read(articles, n_process=2, batch_size=1)]
+        assert seen == [callers] * 4 and signal.getsignal(signal.SIGTERM) is callers
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 class _RaisingZone(datetime_module.tzinfo):
     def utcoffset(self, dt):  # noqa: ANN001
         raise RuntimeError("zone service down")

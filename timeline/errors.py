@@ -18,7 +18,7 @@ class InvalidArticleError(TimelineError, ValueError):
         super().__init__(f"article {article}: {problem}")
 
     def __reduce__(self) -> tuple[Any, ...]:
-        # Errors raised in worker processes (spaCy's n_process, Dask) must unpickle intact.
+        # Errors raised in worker processes (n_process, Dask) must unpickle intact.
         return (type(self), (self.article, self.problem))
 
 

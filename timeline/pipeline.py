@@ -21,6 +21,7 @@ from .language import reads_as_english
 from .merge import assemble
 from .model import Article, ArticleInfo, DateLike, ReadArticle, Sentence, TimeExpression, Timeline, TimeValue, parse_published, unpaired_surrogate
 from .nlp import load_pipeline
+from .processes import parse_in_processes
 from .resolution import Context, Tense, publication_offset, resolve_phrase
 from .timex import Granularity, TimexType
 
@@ -297,7 +298,8 @@ def iter_read(
     """:func:`read` over many articles as a stream, in input order, through one ``nlp.pipe``.
 
     Articles are cleaned as spaCy asks for more text, so memory stays flat on long inputs;
-    ``n_process`` > 1 parses in that many processes (spaCy's own multiprocessing).
+    ``n_process`` > 1 parses in that many processes (:mod:`timeline.processes`: they end
+    with the caller however it stops, Ctrl-C and SIGTERM included).
 
     With ``events=False`` only time expressions are read: each body is first cut into sentences
     by punctuation and matched against the detector's seed patterns, and only the runs of
@@ -314,7 +316,7 @@ def iter_read(
 class _Stop:
     """An input that stops the stream (``errors="raise"``), in its place: the texts before it are
     parsed and handed out, then its error is raised. The texts feeding spaCy end normally, so
-    that its worker processes (``n_process`` > 1) shut down instead of waiting for ever."""
+    the docs of the texts before it still come back in order."""
 
     error: Exception
 
@@ -406,7 +408,12 @@ def _stream(
 
     disabled = [] if events else list(TIMES_ONLY_DISABLED)
     collected: list = []
-    for doc in nlp.pipe(texts(), batch_size=batch_size, n_process=n_process, disable=disabled):
+    docs = (
+        nlp.pipe(texts(), batch_size=batch_size, disable=disabled)
+        if n_process == 1
+        else parse_in_processes(texts(), n_process=n_process, batch_size=batch_size, disabled=disabled)
+    )
+    for doc in docs:
         yield from finished_unparsed()
         collected.append(doc)
         if len(collected) == to_parse(pending[0]):
