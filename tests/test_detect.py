@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import timeline
+
+from conftest import examples
 
 FRI = "2018-08-03"
 
@@ -198,3 +202,26 @@ def test_a_verb_lemma_with_and_without_a_final_e_is_chosen_by_the_spelling(word,
 def test_hopes_is_the_carrier_hope_not_hop():
     found = timeline.read(timeline.Article("NASA hopes to launch the rocket on Friday.", "2022-11-09")).events
     assert [(m.lemma, m.summary) for m in found] == [("launch", "NASA hopes to launch the rocket on Friday")]
+
+
+windows_strategy = st.sets(st.tuples(st.integers(0, 60), st.integers(1, 12)).map(lambda w: (w[0], w[0] + w[1])), max_size=40)
+
+
+@settings(max_examples=examples(500))
+@given(windows_strategy)
+def test_overlapping_windows_keep_the_longest_then_the_earliest(windows):
+    """The overlap filter (bisection over the kept windows) keeps what checking every kept
+    window keeps: longest first, then earliest, none overlapping."""
+    from timeline.detect import _non_overlapping
+
+    expected: list[tuple[int, int]] = []
+    for start, end in sorted(windows, key=lambda w: (-(w[1] - w[0]), w[0])):
+        if all(end <= s or start >= e for s, e in expected):
+            expected.append((start, end))
+    assert _non_overlapping(windows) == sorted(expected)
+
+
+def test_the_overlap_filter_keeps_adjacent_windows_and_drops_a_shorter_one_inside():
+    from timeline.detect import _non_overlapping
+
+    assert _non_overlapping({(0, 3), (3, 5), (1, 2), (4, 6), (5, 6)}) == [(0, 3), (3, 5), (5, 6)]
