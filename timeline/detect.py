@@ -488,23 +488,32 @@ def _run_around(doc: "Doc", seed: int, sent: "Span") -> tuple[int, int]:
     return start, end
 
 
-def _longest_accepted(doc: "Doc", seed: int, run: tuple[int, int]) -> Optional[tuple[int, int]]:
-    """The longest window of the run containing the seed that a rule accepts (earliest on ties)."""
+def _longest_accepted(doc: "Doc", seed: int, run: tuple[int, int], verdicts: dict[tuple[int, int], bool]) -> Optional[tuple[int, int]]:
+    """The longest window of the run containing the seed that a rule accepts (earliest on ties).
+
+    ``verdicts`` keeps each window's verdict for the segment: neighbouring seeds share most of
+    their windows, and on text dense with time words every word is a seed (without it, each
+    window was judged once for every seed in it)."""
     run_start, run_end = run
-    best: Optional[tuple[int, int]] = None
     for length in range(run_end - run_start, 0, -1):
         for start in range(max(run_start, seed - length + 1), min(seed, run_end - length) + 1):
-            end = start + length
-            if not (_can_edge(doc[start]) and _can_edge(doc[end - 1])) and length > 1:
-                continue
-            if _rejected_by_context(doc, start, end):
-                continue
-            if match_rule(normalize(doc[start:end].text)) is not None:
-                best = (start, end)
-                break
-        if best:
-            break
-    return best
+            window = (start, start + length)
+            accepted = verdicts.get(window)
+            if accepted is None:
+                accepted = verdicts[window] = _accepted(doc, *window)
+            if accepted:
+                return window
+    return None
+
+
+def _accepted(doc: "Doc", start: int, end: int) -> bool:
+    first, last = doc[start], doc[end - 1]
+    if not (_can_edge(first) and _can_edge(last)) and end - start > 1:
+        return False
+    # (the rules first: most windows are no phrase of theirs, and the context costs more)
+    if match_rule(normalize(doc[start:end].text)) is None:
+        return False
+    return not _rejected_by_context(doc, start, end)
 
 
 # Time words that, before a noun, describe it instead of naming a time ("the past delegation",
@@ -565,11 +574,12 @@ def detect(doc: "Doc", nlp: "Language") -> list[Candidate]:
             sentence_of[i] = index
     windows: set[tuple[int, int]] = set()
     covered_seeds: set[int] = set()
+    verdicts: dict[tuple[int, int], bool] = {}
     for seed in _seeds(doc, nlp):
         if seed in covered_seeds:
             continue
         sent = sentences[sentence_of[seed]]
-        window = _longest_accepted(doc, seed, _run_around(doc, seed, sent))
+        window = _longest_accepted(doc, seed, _run_around(doc, seed, sent), verdicts)
         if window is not None:
             windows.add(window)
             covered_seeds.update(range(*window))
