@@ -53,14 +53,21 @@ def families(size: int) -> dict[str, str]:
         copies = size // len(paragraphs) + 1
         return "".join("\n\n".join(f"Part {i}: {line}" for line in paragraphs.split("\n\n") if line.strip()) + "\n\n" for i in range(copies))[:size]
 
+    def paragraphs(unit: str) -> str:
+        # numbered like the prose, so that no paragraph is dropped as a repeat and all is read
+        return numbered("\n\n".join(f"({letter}) {unit}" for letter in "abcd"))
+
+    dense = "week month year Monday last week next month " * 20
+    years = ", ".join(str(1900 + i % 120) for i in range(200)) + "."
     return {
         "news prose": numbered(prose),
         "prose on one line": " ".join(numbered(prose).split()),
         "repeated punctuation": fill("The vote was held on Monday" + "!" * 400 + " "),
         "currency signs": fill("Shares fell on Tuesday " + "$" * 400 + " "),
-        "runs under the 1,000-character guard": fill("On Monday " + "a" * 990 + " "),
-        "dense time words": fill("week month year Monday last week next month " * 20 + "\n\n"),
-        "lists of years": fill(", ".join(str(1900 + i % 120) for i in range(200)) + ".\n\n"),
+        "runs under the 1,000-character guard": paragraphs("On Monday " + "a" * 990),
+        "dense time words": paragraphs(dense),
+        "dense time words on one line": " ".join(paragraphs(dense).split()),
+        "lists of years": paragraphs(years),
     }
 
 
