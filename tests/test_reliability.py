@@ -83,10 +83,10 @@ def test_fields_that_reach_markdown_cannot_write_lines_of_their_own(source, url)
     """A URL or a source with line breaks, separators or brackets stays inside its line; only
     http(s) addresses become links (never javascript:)."""
     from timeline.keydates import KeyDate, KeySentence
-    from timeline.render import _linkable, key_dates_markdown
+    from timeline.render import is_web_address, key_dates_markdown
 
     built = _built_with(source or "S", url)
-    web = _linkable(url)
+    web = is_web_address(url)
     plain = _built_with("S", "https://e.com/x" if web else None).to_markdown(everything=True)
     for document, reference in (
         (built.to_markdown(everything=True), plain),

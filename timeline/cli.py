@@ -13,12 +13,13 @@ import warnings
 from pathlib import Path
 from typing import Any, Callable, Iterator, Optional
 
+import attrs
 import click
 
 from . import __version__, atomic
 from .errors import InvalidArticleError, TimelineError, TimelineWarning
 from .html import HTML_SUFFIXES, article_from_page
-from .model import Article, ArticleInfo, InferredDate, ReadArticle, unpaired_surrogate
+from .model import Article, ArticleInfo, InferredDate, ReadArticle, Status, Timeline, unpaired_surrogate
 from .sources import read_meta
 
 __all__ = ["main"]
@@ -458,7 +459,14 @@ def write_atomically(output: Path, text: str) -> None:
 @FILES_ARGUMENT
 @click.option("--meta", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="JSON metadata like seeds/seeds.json.")
 @click.option(
-    "--format", "fmt", type=click.Choice(["markdown", "md", "json"], case_sensitive=False), default="markdown", show_default=True, callback=lambda c, p, v: _format(v)
+    "--format",
+    "fmt",
+    type=click.Choice(["markdown", "md", "json", "html", "timelinejs", "csv", "ics"], case_sensitive=False),
+    default="markdown",
+    show_default=True,
+    callback=lambda c, p, v: _format(v),
+    help="markdown; json (the whole timeline, read back by Timeline.from_json); html (one page to look at); "
+    "timelinejs (TimelineJS3 JSON); csv (a row per entry, per mention with --mentions); ics (a calendar; needs news-timeline[ics]).",
 )
 @OUTPUT_OPTION
 @click.option("--published", help="Publication date (YYYY-MM-DD) of files (and JSON lines) that give none.")
@@ -469,6 +477,13 @@ def write_atomically(output: Path, text: str) -> None:
 @click.option("--all", "everything", is_flag=True, help="Markdown: every entry, not only the salient ones.")
 @click.option("--dates", "key_date_count", type=click.IntRange(1), help="Only the N key dates of the story, each with its best sentences.")
 @click.option("--per-date", default=1, show_default=True, type=click.IntRange(1), help="With --dates: sentences per key date.")
+@click.option("--since", help="Only entries dated on or after this day, week, month or year (2018-08-06, 2018-W31, 2018-08, 2018).")
+@click.option("--until", help="Only entries dated on or before this day, week, month or year.")
+@click.option("--status", "statuses", multiple=True, type=click.Choice([s.value for s in Status]), help="Only entries of this status (repeat for several).")
+@click.option("--min-sources", type=click.IntRange(1), help="Only entries reported by at least this many sources.")
+@click.option("--about", help="Only entries someone or something takes part in (every word of it a word of one of its actors).")
+@click.option("--mentions", "per_mention", is_flag=True, help="CSV: one row per mention (what each article said) instead of per entry.")
+@click.option("--title", default="Timeline", show_default=True, help="HTML and TimelineJS: the page's title.")
 @click.option(
     "--errors",
     "on_error",
@@ -492,6 +507,13 @@ def build(
     everything: bool,
     key_date_count: Optional[int],
     per_date: int,
+    since: Optional[str],
+    until: Optional[str],
+    statuses: tuple[str, ...],
+    min_sources: Optional[int],
+    about: Optional[str],
+    per_mention: bool,
+    title: str,
     on_error: str,
     encoding: str,
 ) -> None:
@@ -513,6 +535,14 @@ def build(
     failures: Optional[list[ArticleInfo]] = [] if on_error == "collect" else None
     files = expand_files(files, meta)
     check_output(output, files, meta)
+
+    def narrowed(timeline: Timeline) -> Timeline:
+        return timeline.select(since=since, until=until, status=statuses or None, min_sources=min_sources, about=about)
+
+    try:
+        narrowed(Timeline((), ()))  # (a bad filter is found before the reading, not after)
+    except TimelineError as error:
+        raise click.UsageError(str(error)) from None
     try:
         from .nlp import load_pipeline
 
@@ -544,16 +574,11 @@ def build(
         _warn_undated(article_id, inferred)
     for info in result.errors:
         click.echo(f"warning: {info.id}: not read: {info.error}", err=True)
-    if key_date_count is not None:
-        from .render import key_dates_markdown
-
-        chosen = result.key_dates(key_date_count, per_date)
-        if fmt == "markdown":
-            text = key_dates_markdown(result, chosen)
-        else:
-            text = json.dumps([_key_date_dict(key) for key in chosen], indent=2, ensure_ascii=False) + "\n"
-    else:
-        text = result.to_markdown(everything) if fmt == "markdown" else result.to_json() + "\n"
+    built = len(result)
+    result = narrowed(result)
+    if len(result) < built:
+        click.echo(f"{built - len(result)} of {built} entries left out by the filters", err=True)
+    text = _rendered(result, fmt, key_date_count, per_date, everything, per_mention, title)
     _write(text, output)
     if not quiet:
         summary = ", ".join(
@@ -569,6 +594,41 @@ def build(
         not_read = f" ({_plural(len(result.errors), 'input')} not read)" if result.errors else ""
         not_read += f" ({_plural(len(empty), 'input')} without text)" if empty else ""
         click.echo(f"{summary}{not_read} in {time.perf_counter() - started:.1f} s{where}", err=True)
+
+
+def _rendered(result: Timeline, fmt: str, key_date_count: Optional[int], per_date: int, everything: bool, per_mention: bool, title: str) -> str:
+    """The timeline in ``fmt``. With ``--dates N``: the key dates and their sentences in
+    Markdown and JSON; in the other formats, the entries of those key dates."""
+    if key_date_count is not None:
+        chosen = result.key_dates(key_date_count, per_date)
+        if fmt == "markdown":
+            from .render import key_dates_markdown
+
+            return key_dates_markdown(result, chosen)
+        if fmt == "json":
+            return json.dumps([_key_date_dict(key) for key in chosen], indent=2, ensure_ascii=False) + "\n"
+        days = {key.day for key in chosen}
+        result = attrs.evolve(result, entries=tuple(e for e in result.entries if e.when is not None and e.when.start is not None and e.when.start == e.when.end and e.when.start in days))
+    if fmt == "markdown":
+        return result.to_markdown(everything)
+    if fmt == "json":
+        return result.to_json() + "\n"
+    if fmt == "html":
+        return result.to_html(title)
+    if fmt == "timelinejs":
+        return json.dumps(result.to_timelinejs(title=title), indent=2, ensure_ascii=False) + "\n"
+    if fmt == "csv":
+        return result.to_csv(per_mention)
+    from .ics import undated_entries
+
+    try:
+        calendar = result.to_ics().decode("utf-8")
+    except TimelineError as error:  # the ics extra missing
+        raise click.ClickException(str(error)) from None
+    left_out = undated_entries(result)
+    if left_out:
+        click.echo(f"{left_out} of {len(result)} entries have no calendar date and are not in the calendar", err=True)
+    return calendar
 
 
 def _published_note(read: ReadArticle) -> str:

@@ -762,6 +762,48 @@ class Timeline:
 
         return to_markdown(self, everything)
 
+    def select(
+        self,
+        *,
+        since: Union[date, str, None] = None,
+        until: Union[date, str, None] = None,
+        status: Any = None,
+        min_sources: Optional[int] = None,
+        about: Optional[str] = None,
+    ) -> "Timeline":
+        """The same timeline with only the entries that pass every filter given: dates
+        overlapping ``since``..``until``, one of the ``status`` values, at least ``min_sources``
+        sources, someone ``about`` taking part (:func:`timeline.select.select`)."""
+        from .select import select
+
+        return select(self, since=since, until=until, status=status, min_sources=min_sources, about=about)
+
+    def to_html(self, title: str = "Timeline") -> str:
+        """One self-contained HTML page of every entry on a time axis, with filters
+        (:mod:`timeline.page`)."""
+        from .page import to_html
+
+        return to_html(self, title)
+
+    def to_timelinejs(self, group: str = "status", title: str = "Timeline") -> dict[str, Any]:
+        """The TimelineJS3 JSON of the dated entries, as a dict (:mod:`timeline.timelinejs`)."""
+        from .timelinejs import to_timelinejs
+
+        return to_timelinejs(self, group, title)
+
+    def to_csv(self, mentions: bool = False) -> str:
+        """CSV text, one row per entry, or per mention with ``mentions`` (:mod:`timeline.tables`)."""
+        from .tables import to_csv
+
+        return to_csv(self, mentions)
+
+    def to_ics(self) -> bytes:
+        """An iCalendar file of the dated entries (:mod:`timeline.ics`; needs the extra
+        ``news-timeline[ics]``)."""
+        from .ics import to_ics
+
+        return to_ics(self)
+
     def to_dict(self) -> dict[str, Any]:
         """Plain data (dicts, lists, strings, numbers, None): ``timeline_version``, ``articles``,
         ``entries``, as described in docs/json.md; :meth:`from_dict` reads it back."""

@@ -235,7 +235,7 @@ def _escape(text: str) -> str:
     return text
 
 
-def _capitalise(text: str) -> str:
+def capitalise(text: str) -> str:
     """The first letter upper case ("the 2016 elections" -> "The 2016 elections"), unless the
     word is written with inner capitals ("iPhone")."""
     for index, char in enumerate(text):
@@ -256,7 +256,7 @@ def _url(url: str) -> str:
     return urllib.parse.quote(url.strip(), safe=_URL_SAFE)
 
 
-def _linkable(url: str) -> bool:
+def is_web_address(url: str) -> bool:
     """Only web addresses become links: ``javascript:``, ``data:``, ``file:`` never do."""
     try:
         parts = urllib.parse.urlsplit(url.strip())
@@ -302,7 +302,7 @@ class _Renderer:
         self.references: dict[str, int] = {}
 
     def link(self, label: str, url: Optional[str]) -> str:
-        if not url or not _linkable(url):
+        if not url or not is_web_address(url):
             return _escape(label)
         number = self.references.setdefault(_url(url), len(self.references) + 1)
         return f"[{_escape(label)}][{number}]"
@@ -363,7 +363,7 @@ class _Renderer:
         return f" ({', '.join(_escape(name) for name in labels)})" if labels else ""
 
     def bullet(self, entry: Entry, *, show_when: bool = False) -> list[str]:
-        line = f"- {_capitalise(_escape(entry.summary))}"
+        line = f"- {capitalise(_escape(entry.summary))}"
         marker = _STATUS_MARKERS.get(entry.status)
         if marker:
             line += f" ({marker})"
