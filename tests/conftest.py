@@ -38,3 +38,9 @@ def seeds_read() -> dict[str, timeline.ReadArticle]:
     """Both seeds read once per test session, keyed by source name."""
     articles = seed_articles()
     return {r.article.source: r for r in timeline.read_many(articles)}
+
+
+@pytest.fixture(scope="session")
+def seeds_timeline() -> timeline.Timeline:
+    """The seed timeline, built once per test session."""
+    return timeline.build(seed_articles())

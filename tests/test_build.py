@@ -15,11 +15,6 @@ from conftest import seed_articles
 EXAMINER, ROLL_CALL = "000_78c635482813545c.txt", "004_b15222a62f1761cc.txt"
 
 
-@pytest.fixture(scope="module")
-def seeds_timeline() -> timeline.Timeline:
-    return timeline.build(seed_articles())
-
-
 def entry_with(tl: timeline.Timeline, article: str, snippet: str) -> timeline.Entry:
     """The entry holding the mention of ``article`` whose clause contains ``snippet`` (the one
     whose trigger is in the snippet, where several clauses contain it)."""
@@ -204,6 +199,7 @@ def test_the_examples_are_what_the_library_builds_from_the_seeds():
     from timeline.render import key_dates_markdown
 
     assert key_dates_markdown(built, built.key_dates(3, 2)) == (examples / "seed_key_dates.md").read_text(encoding="utf-8")
+    assert built.to_html(title="Rand Paul in Moscow: the seed timeline") == (examples / "seed_timeline.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("errors", ["raise", "collect"])

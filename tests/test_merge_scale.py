@@ -20,11 +20,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_merge_properties import mentions as drawn_mentions
 
-import timeline
 from timeline import Mention, Participant, Sentence, Status, TimeValue
 from timeline.merge import WINDOW, MergeStats, assemble, cluster, names_match
 
-from conftest import examples, seed_articles
+from conftest import examples
 
 _SCALE = Path(__file__).resolve().parent.parent / "benchmarks" / "merge_scale.py"
 
@@ -58,11 +57,6 @@ def _blocked_and_all_pairs(mentions, window: Optional[int] = WINDOW) -> tuple[li
 
 # ---------------------------------------------------------------------------------------------
 # The same clusters as all pairs where no block is windowed
-
-
-@pytest.fixture(scope="module")
-def seeds_timeline() -> timeline.Timeline:
-    return timeline.build(seed_articles())
 
 
 def test_on_the_seeds_blocking_gives_the_all_pairs_clusters(seeds_timeline):
