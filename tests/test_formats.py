@@ -307,6 +307,9 @@ def test_cli_filters_and_formats(tmp_path, monkeypatch):
     assert [e["text"]["headline"] for e in document["events"]] == ["Officials will visit the U.S. later this year", "The Senate unveiled a *new* sanctions package", "Paul will meet Kosachev"]
     assert document["title"]["text"]["headline"] == "Paul &lt;in&gt; Moscow"
 
+    done = runner.invoke(main, [*base, "--format", "timelinejs", "--group", "source", "--status", "planned"])
+    assert [e["group"] for e in json.loads(done.stdout)["events"]] == ["Roll Call", "Washington Examiner"]
+
     done = runner.invoke(main, [*base, "--format", "html", "--min-sources", "2", "-o", str(tmp_path / "t.html")])
     assert done.exit_code == 0 and (tmp_path / "t.html").read_text(encoding="utf-8").count('<li class="entry"') == 2
 

@@ -484,6 +484,7 @@ def write_atomically(output: Path, text: str) -> None:
 @click.option("--about", help="Only entries someone or something takes part in (every word of it a word of one of its actors).")
 @click.option("--mentions", "per_mention", is_flag=True, help="CSV: one row per mention (what each article said) instead of per entry.")
 @click.option("--title", default="Timeline", show_default=True, help="HTML and TimelineJS: the page's title.")
+@click.option("--group", type=click.Choice(["status", "source"]), default="status", show_default=True, help="TimelineJS: the rows of its time navigation.")
 @click.option(
     "--errors",
     "on_error",
@@ -514,6 +515,7 @@ def build(
     about: Optional[str],
     per_mention: bool,
     title: str,
+    group: str,
     on_error: str,
     encoding: str,
 ) -> None:
@@ -578,7 +580,7 @@ def build(
     result = narrowed(result)
     if len(result) < built:
         click.echo(f"{built - len(result)} of {built} entries left out by the filters", err=True)
-    text = _rendered(result, fmt, key_date_count, per_date, everything, per_mention, title)
+    text = _rendered(result, fmt, key_date_count, per_date, everything, per_mention, title, group)
     _write(text, output)
     if not quiet:
         summary = ", ".join(
@@ -596,7 +598,7 @@ def build(
         click.echo(f"{summary}{not_read} in {time.perf_counter() - started:.1f} s{where}", err=True)
 
 
-def _rendered(result: Timeline, fmt: str, key_date_count: Optional[int], per_date: int, everything: bool, per_mention: bool, title: str) -> str:
+def _rendered(result: Timeline, fmt: str, key_date_count: Optional[int], per_date: int, everything: bool, per_mention: bool, title: str, group: str) -> str:
     """The timeline in ``fmt``. With ``--dates N``: the key dates and their sentences in
     Markdown and JSON; in the other formats, the entries of those key dates."""
     if key_date_count is not None:
@@ -616,7 +618,7 @@ def _rendered(result: Timeline, fmt: str, key_date_count: Optional[int], per_dat
     if fmt == "html":
         return result.to_html(title)
     if fmt == "timelinejs":
-        return json.dumps(result.to_timelinejs(title=title), indent=2, ensure_ascii=False) + "\n"
+        return json.dumps(result.to_timelinejs(group, title), indent=2, ensure_ascii=False) + "\n"
     if fmt == "csv":
         return result.to_csv(per_mention)
     from .ics import undated_entries
