@@ -119,3 +119,15 @@ def test_sentence_runs_group_sentences_by_time_cue():
         (True, ["He left on Monday.", "In 1999 it rained."]),
         (False, ["Nobody knows why."]),
     ]
+
+
+@settings(max_examples=examples(300))
+@given(texts=st.lists(st.text(max_size=50), max_size=40), size=st.integers(1, 8), chars=st.integers(1, 120))
+def test_batches_keep_every_text_in_order_within_both_limits(texts, size, chars):
+    """What is parsed at once is bounded by texts and by characters (spaCy's memory grows with a
+    batch's tokens); a text longer than the limit is a batch of its own."""
+    from timeline.nlp import batches
+
+    made = list(batches(texts, size, chars))
+    assert [text for batch in made for text in batch] == texts
+    assert all(1 <= len(batch) <= size and (len(batch) == 1 or sum(map(len, batch)) <= chars) for batch in made)

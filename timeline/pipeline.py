@@ -20,7 +20,7 @@ from .events.speech import QuotedSpeech
 from .language import reads_as_english
 from .merge import assemble
 from .model import Article, ArticleInfo, DateLike, ReadArticle, Sentence, TimeExpression, Timeline, TimeValue, parse_published, unpaired_surrogate
-from .nlp import load_pipeline
+from .nlp import batches, load_pipeline
 from .processes import parse_in_processes
 from .resolution import Context, Tense, publication_offset, resolve_phrase
 from .timex import Granularity, TimexType
@@ -409,7 +409,7 @@ def _stream(
     disabled = [] if events else list(TIMES_ONLY_DISABLED)
     collected: list = []
     docs = (
-        nlp.pipe(texts(), batch_size=batch_size, disable=disabled)
+        (doc for batch in batches(texts(), batch_size) for doc in nlp.pipe(batch, batch_size=len(batch), disable=disabled))
         if n_process == 1
         else parse_in_processes(texts(), n_process=n_process, batch_size=batch_size, disabled=disabled)
     )

@@ -26,7 +26,7 @@ from contextlib import contextmanager
 from multiprocessing.pool import AsyncResult
 from typing import TYPE_CHECKING, Any
 
-from .nlp import load_pipeline
+from .nlp import batches, load_pipeline
 
 if TYPE_CHECKING:
     from multiprocessing.pool import Pool
@@ -49,15 +49,13 @@ def parse_in_processes(texts: Iterable[str], *, n_process: int, batch_size: int,
     side effects of its own. Whatever way the caller stops (an error, Ctrl-C, SIGTERM, closing this
     generator), the workers end with it.
     """
-    from spacy.util import minibatch  # (spaCy loads with the first parse, not with `import timeline`)
-
     nlp = load_pipeline()
     in_flight: deque[AsyncResult[list[bytes]]] = deque()
     context = multiprocessing.get_context()
     before = set(multiprocessing.active_children())
     with context.Pool(n_process, initializer=_start_worker, initargs=(os.getpid(), tuple(disabled))) as pool:
         with _ended_on_sigterm(pool, set(multiprocessing.active_children()) - before):
-            for batch in minibatch(texts, batch_size):
+            for batch in batches(texts, batch_size):
                 in_flight.append(pool.apply_async(_parse, (batch,)))
                 if len(in_flight) >= BATCHES_AHEAD * n_process:
                     yield from _docs(nlp.vocab, in_flight.popleft().get())
