@@ -355,3 +355,15 @@ def test_no_text_can_add_markup_to_the_page(summary, source, url, sentence):
     Collect().feed(page)
     assert set(tags) <= PAGE_TAGS and tags.count("script") == 1
     assert all(link == "#entries" or link.lower().startswith(("http://", "https://")) for link in links)
+
+
+def test_cli_dates_in_the_other_formats_keep_the_entries_of_the_key_dates(seeds_timeline):
+    from pathlib import Path
+
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    done = CliRunner().invoke(main, ["build", "--meta", str(seeds / "seeds.json"), *map(str, sorted(seeds.glob("*.txt"))), "--dates", "2", "--format", "csv", "-q"])
+    assert done.exit_code == 0, done.output
+    days = {key.day for key in seeds_timeline.key_dates(2)}
+    expected = [e.summary for e in seeds_timeline if e.when is not None and e.when.start == e.when.end and e.when.start in days]
+    assert len(days) == 2 and expected
+    assert [row["summary"] for row in csv.DictReader(io.StringIO(done.stdout))] == expected
