@@ -367,3 +367,13 @@ def test_cli_dates_in_the_other_formats_keep_the_entries_of_the_key_dates(seeds_
     expected = [e.summary for e in seeds_timeline if e.when is not None and e.when.start == e.when.end and e.when.start in days]
     assert len(days) == 2 and expected
     assert [row["summary"] for row in csv.DictReader(io.StringIO(done.stdout))] == expected
+
+
+@pytest.mark.parametrize(
+    "value,machine",
+    [("2018", "2018"), ("2018-07", "2018-07"), ("2018-08-06", "2018-08-06"), ("2018-W31", "2018-W31"), ("2018-SU", "2018-06-01"), ("2018-Q3", "2018-07-01"), ("2018-08-06TMO", "2018-08-06")],
+)
+def test_each_date_is_a_time_element_html_reads(value, machine):
+    from timeline.page import _machine_date
+
+    assert _machine_date(TimeValue("TIME" if "T" in value else "DATE", value)) == machine

@@ -19,6 +19,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+import re
 from datetime import date, timedelta
 from typing import Optional
 
@@ -170,9 +171,13 @@ def _machine_date(when: TimeValue) -> str:
     """The ``datetime`` of a ``<time>``: the value where HTML reads it (a day, week, month or
     year), else the first day it covers."""
     value = when.value
-    if len(value) in (4, 7, 10) or (len(value) == 8 and value[4:6] == "-W"):
+    if _HTML_DATE.fullmatch(value):
         return value
     return when.start.isoformat() if when.start else value
+
+
+# The forms of a <time datetime> that TIMEX3 values share: a year, month, day or ISO week.
+_HTML_DATE = re.compile(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?|-W[0-9]{2})?")
 
 
 def _day(day: date) -> str:
