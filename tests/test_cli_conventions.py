@@ -177,3 +177,25 @@ def test_standard_input_in_another_encoding_and_an_output_that_is_a_folder_are_n
     for command in ("build", "timexes"):
         folder = run(command, "--published", "2018-08-07", "-o", tmp_path, "-", input=MEETING)
         assert folder.exit_code == 2 and f"{tmp_path}: cannot write there (is a directory)" in folder.output
+
+
+def test_an_output_has_the_permissions_a_plain_write_gives(tmp_path):
+    """Atomic writes go through a private temporary file (0600); the output must not stay
+    private: a new file gets 0666 less the umask, a replaced one keeps its mode."""
+    import os
+    import stat
+
+    from timeline import atomic
+
+    previous = os.umask(0o022)
+    try:
+        new = tmp_path / "new.html"
+        atomic.write_bytes(new, b"<p>page</p>")
+        assert stat.S_IMODE(new.stat().st_mode) == 0o644
+        kept = tmp_path / "kept.html"
+        kept.write_bytes(b"old")
+        kept.chmod(0o640)
+        atomic.write_bytes(kept, b"<p>new</p>")
+        assert stat.S_IMODE(kept.stat().st_mode) == 0o640 and kept.read_bytes() == b"<p>new</p>"
+    finally:
+        os.umask(previous)
