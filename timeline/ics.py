@@ -23,7 +23,7 @@ from typing import Any, Optional
 
 from .errors import MissingExtraError
 from .model import Entry, Status, Timeline, TimeValue
-from .render import capitalise, is_web_address
+from .render import capitalise, is_web_address, reported_sentences
 from .timex import Granularity, utc_offset
 
 __all__ = ["to_ics", "undated_entries"]
@@ -120,10 +120,5 @@ def _description(entry: Entry) -> str:
     lines = [f"Status: {entry.status}. Sources: {', '.join(entry.sources)}."]
     if entry.conflicts:
         lines.append("Other reports date it " + ", ".join(value.value for value in entry.conflicts) + ".")
-    seen = set()
-    for mention in entry.mentions:
-        sentence = " ".join(mention.sentence.text.split())
-        if sentence not in seen:
-            seen.add(sentence)
-            lines.append(f"“{sentence}” ({mention.article})")
+    lines.extend(f"“{sentence}” ({mention.article})" for mention, sentence in reported_sentences(entry))
     return "\n".join(lines)

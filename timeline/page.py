@@ -23,8 +23,8 @@ import re
 from datetime import date, timedelta
 from typing import Optional
 
-from .model import SALIENT, ArticleInfo, Entry, Status, Timeline, TimeValue
-from .render import capitalise, date_label, describe_value, is_web_address
+from .model import ArticleInfo, Entry, Status, Timeline, TimeValue
+from .render import MONTHS, article_label, capitalise, date_label, day_text, describe_value, is_web_address, reported_sentences
 
 __all__ = ["to_html"]
 
@@ -45,7 +45,7 @@ def to_html(timeline: Timeline, title: str = "Timeline") -> str:
     read = len(timeline.articles) - len(timeline.errors)
     about = f"{len(timeline.entries)} entries from {read} articles by {len(sources)} sources"
     if axis is not None:
-        about += f", {_day(axis.first)} to {_day(axis.last)}"
+        about += f", {day_text(axis.first, weekday=False)} to {day_text(axis.last, weekday=False)}"
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en">',
@@ -105,10 +105,9 @@ def _row(entry: Entry, articles: dict[str, ArticleInfo], axis: Optional["_Axis"]
     when = entry.when
     label = "Undated" if when is None else date_label(when) if when.is_anchored else describe_value(when)
     words = " ".join([entry.summary, *entry.actors, *entry.sources, *(m.sentence.text for m in entry.mentions)])
-    salient = entry.salience is None or entry.salience >= SALIENT
     data = (
         f' data-status="{_attr(entry.status.value)}" data-sources="{_attr(chr(10).join(entry.sources))}"'
-        f' data-text="{_attr(" ".join(words.lower().split()))}" data-salient="{int(salient)}"'
+        f' data-text="{_attr(" ".join(words.lower().split()))}" data-salient="{int(entry.salient)}"'
     )
     time_tag = f'<time datetime="{_attr(_machine_date(when))}">{_text(label)}</time>' if when is not None and when.start is not None else _text(label)
     bar = "" if axis is None or when is None else axis.bar_html(when, label)
@@ -132,12 +131,7 @@ def _row(entry: Entry, articles: dict[str, ArticleInfo], axis: Optional["_Axis"]
 
 def _sentences(entry: Entry, articles: dict[str, ArticleInfo]) -> str:
     items = []
-    seen = set()
-    for mention in entry.mentions:
-        sentence = " ".join(mention.sentence.text.split())
-        if (mention.article, sentence) in seen:
-            continue
-        seen.add((mention.article, sentence))
+    for mention, sentence in reported_sentences(entry, per_article=True):
         info = articles.get(mention.article)
         where = _article_link(info, mention.article)
         published = f", {_text(info.published[:10])}" if info is not None and info.published else ""
@@ -155,7 +149,7 @@ def _source_link(source: str, entry: Entry, articles: dict[str, ArticleInfo]) ->
 
 
 def _article_link(info: Optional[ArticleInfo], article: str) -> str:
-    name = _text((info.source or info.title or info.id) if info is not None else article)
+    name = _text(article_label(info) if info is not None else article)
     if info is not None and info.url and is_web_address(info.url):
         return f'<a href="{_attr(info.url.strip())}">{name}</a>'
     return name
@@ -178,10 +172,6 @@ def _machine_date(when: TimeValue) -> str:
 
 # The forms of a <time datetime> that TIMEX3 values share: a year, month, day or ISO week.
 _HTML_DATE = re.compile(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?|-W[0-9]{2})?")
-
-
-def _day(day: date) -> str:
-    return f"{day.day} {day.strftime('%B')} {day.year}"
 
 
 def _text(text: str) -> str:
@@ -240,13 +230,13 @@ class _Axis:
                 months.append(date(year, month, 1))
                 year, month = (year + 1, 1) if month == 12 else (year, month + 1)
             step = max(1, len(months) // 8 + (len(months) % 8 > 0))
-            return [(d, d.strftime("%b %Y")) for d in months[::step]]
+            return [(d, f"{MONTHS[d.month - 1][:3]} {d.year}") for d in months[::step]]
         step = max(1, self.days // 8 + (self.days % 8 > 0))
         return [(self.first + timedelta(days=i), _short(self.first + timedelta(days=i))) for i in range(0, self.days, step)]
 
 
 def _short(day: date) -> str:
-    return f"{day.day} {day.strftime('%b')}"
+    return f"{day.day} {MONTHS[day.month - 1][:3]}"
 
 
 _STYLE = """

@@ -21,7 +21,7 @@ import urllib.parse
 from datetime import date
 from typing import TYPE_CHECKING, Optional
 
-from .model import ArticleInfo, Entry, Status, Timeline, TimeValue
+from .model import ArticleInfo, Entry, Mention, Status, Timeline, TimeValue
 
 if TYPE_CHECKING:
     from .keydates import KeyDate
@@ -29,7 +29,7 @@ from .timex import Granularity, Mod, TimexType
 
 __all__ = ["to_markdown", "date_label", "describe_value"]
 
-_MONTHS = (
+MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )
@@ -73,18 +73,19 @@ def _ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
-def _day(day: date, weekday: bool = True) -> str:
-    text = f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+def day_text(day: date, weekday: bool = True) -> str:
+    """``Monday, 6 August 2018``, or ``6 August 2018`` without the weekday (in English, whatever the locale)."""
+    text = f"{day.day} {MONTHS[day.month - 1]} {day.year}"
     return f"{_WEEKDAYS[day.weekday()]}, {text}" if weekday else text
 
 
 def _span(first: date, last: date) -> str:
     """``30 July – 5 August`` (same year), ``6 – 12 August``, or with years when they differ."""
     if first.year != last.year:
-        return f"{_day(first, False)} – {_day(last, False)}"
+        return f"{day_text(first, False)} – {day_text(last, False)}"
     if first.month != last.month:
-        return f"{first.day} {_MONTHS[first.month - 1]} – {last.day} {_MONTHS[last.month - 1]}"
-    return f"{first.day} – {last.day} {_MONTHS[last.month - 1]}"
+        return f"{first.day} {MONTHS[first.month - 1]} – {last.day} {MONTHS[last.month - 1]}"
+    return f"{first.day} – {last.day} {MONTHS[last.month - 1]}"
 
 
 def _time_of_day(value: str) -> str:
@@ -104,16 +105,16 @@ def _anchored_label(value: TimeValue) -> tuple[str, str]:
     assert value.start is not None and value.end is not None
     g, v, start, end = value.granularity, value.value, value.start, value.end
     if g is Granularity.DAY:
-        label = _day(start)
+        label = day_text(start)
     elif g in (Granularity.PART_OF_DAY, Granularity.HOUR, Granularity.MINUTE, Granularity.SECOND):
-        label = f"{_day(start)}, {_time_of_day(v)}"
+        label = f"{day_text(start)}, {_time_of_day(v)}"
     elif g is Granularity.WEEKEND:
         label = f"Weekend of {_span(start, end)} {end.year}" if start.year == end.year else f"Weekend of {_span(start, end)}"
     elif g is Granularity.WEEK:
         year, week = v.split("-W")
         label = f"Week {int(week)} of {year} ({_span(start, end)})"
     elif g is Granularity.MONTH:
-        label = f"{_MONTHS[start.month - 1]} {start.year}"
+        label = f"{MONTHS[start.month - 1]} {start.year}"
     elif g is Granularity.SEASON:
         season = _SEASONS[v[-2:]]
         years = f"{start.year}–{str(end.year)[-2:]}" if end.year != start.year else str(start.year)
@@ -205,7 +206,7 @@ def describe_value(value: TimeValue) -> str:
         month = re.fullmatch(r"XXXX-(0[1-9]|1[0-2])", v)
         weekday = re.fullmatch(r"XXXX-WXX-([1-7])", v)
         if month:
-            text = f"{_MONTHS[int(month[1]) - 1]}, year unknown"
+            text = f"{MONTHS[int(month[1]) - 1]}, year unknown"
         elif weekday:
             text = f"a {_WEEKDAYS[int(weekday[1]) - 1]}, week unknown"
         else:
@@ -256,6 +257,20 @@ def _url(url: str) -> str:
     return urllib.parse.quote(url.strip(), safe=_URL_SAFE)
 
 
+def reported_sentences(entry: Entry, per_article: bool = False) -> list[tuple[Mention, str]]:
+    """The sentences that report ``entry``, with the first mention in each, whitespace collapsed:
+    each sentence once, or once per article with ``per_article`` (a wire story two papers ran)."""
+    told: list[tuple[Mention, str]] = []
+    seen: set[tuple[str, str]] = set()
+    for mention in entry.mentions:
+        sentence = " ".join(mention.sentence.text.split())
+        key = (mention.article if per_article else "", sentence)
+        if key not in seen:
+            seen.add(key)
+            told.append((mention, sentence))
+    return told
+
+
 def is_web_address(url: str) -> bool:
     """Only web addresses become links: ``javascript:``, ``data:``, ``file:`` never do."""
     try:
@@ -271,17 +286,18 @@ def _published_day(info: ArticleInfo) -> str:
         inferred = info.published_inferred
         if inferred is None:
             return "date unknown"
-        days = _day(inferred.start, weekday=False)
+        days = day_text(inferred.start, weekday=False)
         if inferred.end != inferred.start:
-            days += " – " + _day(inferred.end, weekday=False)
+            days += " – " + day_text(inferred.end, weekday=False)
         return f"date not given; inferred {days}"
     try:
-        return _day(date.fromisoformat(info.published[:10]), weekday=False)
+        return day_text(date.fromisoformat(info.published[:10]), weekday=False)
     except ValueError:
         return info.published
 
 
-def _article_label(info: ArticleInfo) -> str:
+def article_label(info: ArticleInfo) -> str:
+    """How an article is named to a reader: its source, else its title, else its id."""
     return info.source or info.title or info.id
 
 
@@ -315,8 +331,8 @@ class _Renderer:
         if not infos:
             return ["# Timeline", "", f"{count}."]
         listed = "; ".join(
-            f"{self.link(_article_label(a), a.url)} (not read: {_escape(a.error)})" if a.error is not None
-            else f"{self.link(_article_label(a), a.url)} (published {_published_day(a)})"
+            f"{self.link(article_label(a), a.url)} (not read: {_escape(a.error)})" if a.error is not None
+            else f"{self.link(article_label(a), a.url)} (published {_published_day(a)})"
             for a in infos
         )
         return ["# Timeline", "", f"{count}: {listed}."]
@@ -329,7 +345,7 @@ class _Renderer:
         """The entry's sources, each a link where its article has a URL."""
         groups: dict[str, list[ArticleInfo]] = {}
         for info in self.entry_articles(entry):
-            groups.setdefault(_article_label(info), []).append(info)
+            groups.setdefault(article_label(info), []).append(info)
         # Names the entry lists but no known article backs (a hand-made timeline): plain text.
         for name in entry.sources:
             if name not in groups and not any(name in (a.source, a.id) for infos in groups.values() for a in infos):
@@ -354,7 +370,7 @@ class _Renderer:
     def conflict_sources(self, entry: Entry, value: TimeValue) -> str:
         labels = sorted(
             {
-                _article_label(self.articles[m.article]) if m.article in self.articles else m.article
+                article_label(self.articles[m.article]) if m.article in self.articles else m.article
                 for m in entry.mentions
                 if m.when == value
             },
@@ -420,10 +436,10 @@ def key_dates_markdown(timeline: Timeline, chosen: "tuple[KeyDate, ...]") -> str
     infos = [a for a in timeline.articles if a.error is None]
     lines = ["# Key dates", "", f"{_plural(len(chosen), 'date', 'dates')} chosen from {_plural(len(infos), 'article', 'articles')}."]
     for key in chosen:
-        lines += ["", f"## {_escape(_day(key.day, weekday=False))}", ""]
+        lines += ["", f"## {_escape(day_text(key.day, weekday=False))}", ""]
         for sentence in key.sentences:
             info = renderer.articles.get(sentence.article)
-            label = _article_label(info) if info is not None else sentence.source or sentence.article
+            label = article_label(info) if info is not None else sentence.source or sentence.article
             lines.append(f"- {_escape(sentence.text)} ({renderer.link(label, sentence.url)})")
     if renderer.references:
         lines += [""] + [f"[{number}]: {url}" for url, number in renderer.references.items()]

@@ -19,8 +19,9 @@ from __future__ import annotations
 import html
 from typing import Any, Optional
 
+from .errors import InvalidArgumentError
 from .model import ArticleInfo, Entry, Timeline, TimeValue
-from .render import capitalise, date_label, is_web_address
+from .render import article_label, capitalise, date_label, is_web_address, reported_sentences
 from .timex import Granularity
 
 __all__ = ["to_timelinejs"]
@@ -35,8 +36,6 @@ def to_timelinejs(timeline: Timeline, group: str = "status", title: str = "Timel
     """The TimelineJS3 JSON of the timeline's dated entries (a dict for ``json.dumps``); each
     event's ``group`` is its status (``group="status"``) or its first source (``"source"``)."""
     if group not in ("status", "source"):
-        from .errors import InvalidArgumentError
-
         raise InvalidArgumentError(f"group must be 'status' or 'source', not {group!r}")
     articles = {info.id: info for info in timeline.articles}
     events = []
@@ -89,14 +88,9 @@ def _body(entry: Entry, articles: dict[str, ArticleInfo]) -> str:
         others = ", ".join(date_label(value) for value in entry.conflicts)
         parts.append(f"<p>Other reports date it {html.escape(others)}.</p>")
     items = []
-    seen = set()
-    for mention in entry.mentions:
-        sentence = " ".join(mention.sentence.text.split())
-        if sentence in seen:
-            continue
-        seen.add(sentence)
+    for mention, sentence in reported_sentences(entry):
         info = articles.get(mention.article)
-        label = html.escape((info.source or info.title or info.id) if info else mention.article)
+        label = html.escape(article_label(info) if info else mention.article)
         if info is not None and info.url and is_web_address(info.url):
             label = f'<a href="{html.escape(info.url.strip(), quote=True)}">{label}</a>'
         items.append(f"<li>{html.escape(sentence)} ({label})</li>")
