@@ -377,3 +377,18 @@ def test_each_date_is_a_time_element_html_reads(value, machine):
     from timeline.page import _machine_date
 
     assert _machine_date(TimeValue("TIME" if "T" in value else "DATE", value)) == machine
+
+
+def test_cli_ics_without_its_extra_says_so_before_reading(tmp_path, monkeypatch):
+    import sys
+
+    import timeline.pipeline
+
+    def read(articles, **kwargs):  # noqa: ANN001
+        raise AssertionError("the inputs were read before the missing extra was found")
+
+    monkeypatch.setattr(timeline.pipeline, "build", read)
+    monkeypatch.setitem(sys.modules, "icalendar", None)  # (import icalendar now raises ImportError)
+    (tmp_path / "a.txt").write_text("Paul met Kosachev on Monday.", encoding="utf-8")
+    done = CliRunner().invoke(main, ["build", str(tmp_path / "a.txt"), "--published", "2018-08-06", "-q", "--format", "ics"])
+    assert done.exit_code == 1 and 'ICS output needs the optional extra news-timeline[ics] (icalendar): pip install "news-timeline[ics]"' in done.stderr

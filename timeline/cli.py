@@ -545,6 +545,13 @@ def build(
         narrowed(Timeline((), ()))  # (a bad filter is found before the reading, not after)
     except TimelineError as error:
         raise click.UsageError(str(error)) from None
+    if fmt == "ics":
+        from .ics import load_icalendar
+
+        try:
+            load_icalendar()  # (a missing extra too)
+        except TimelineError as error:
+            raise click.ClickException(str(error)) from None
     try:
         from .nlp import load_pipeline
 
@@ -623,10 +630,7 @@ def _rendered(result: Timeline, fmt: str, key_date_count: Optional[int], per_dat
         return result.to_csv(per_mention)
     from .ics import undated_entries
 
-    try:
-        calendar = result.to_ics().decode("utf-8")
-    except TimelineError as error:  # the ics extra missing
-        raise click.ClickException(str(error)) from None
+    calendar = result.to_ics().decode("utf-8")  # (the extra was found before reading)
     left_out = undated_entries(result)
     if left_out:
         click.echo(f"{left_out} of {len(result)} entries have no calendar date and are not in the calendar", err=True)

@@ -26,7 +26,7 @@ from .model import Entry, Status, Timeline, TimeValue
 from .render import capitalise, is_web_address, reported_sentences
 from .timex import Granularity, utc_offset
 
-__all__ = ["to_ics", "undated_entries"]
+__all__ = ["load_icalendar", "to_ics", "undated_entries"]
 
 #: How a calendar shows what the sources say of an event.
 _STATUS = {Status.HAPPENED: "CONFIRMED", Status.PLANNED: "TENTATIVE", Status.REPORTED: "TENTATIVE", Status.NEGATED: "CANCELLED"}
@@ -36,7 +36,7 @@ _CLOCK = re.compile(r"^(\d{4}-\d{2}-\d{2})T(\d{2})(?::(\d{2}))?(?::(\d{2}))?")
 
 def to_ics(timeline: Timeline) -> bytes:
     """The timeline's dated entries as an iCalendar file (UTF-8 bytes, CRLF lines)."""
-    icalendar = _icalendar()
+    icalendar = load_icalendar()
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//news-timeline//timeline//EN")
     calendar.add("version", "2.0")
@@ -70,7 +70,8 @@ def undated_entries(timeline: Timeline) -> int:
     return sum(1 for entry in timeline.entries if _calendar_date(entry.when) is None)
 
 
-def _icalendar() -> Any:
+def load_icalendar() -> Any:
+    """The ``icalendar`` module, or :class:`MissingExtraError` naming the extra to install."""
     try:
         import icalendar
     except ImportError as error:
