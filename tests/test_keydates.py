@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import timeline
 from timeline.cli import main
-from timeline.keydates import _clean, _whole
+from timeline.keydates import _clean, _readable, _whole
 
 from conftest import examples, seed_articles
 
@@ -88,6 +88,38 @@ def test_a_dateline_run_into_a_sentence_is_cut(sentence, clean):
 @pytest.mark.parametrize("text,whole", [("He said (on TV) he would go.", True), ('He said "no going back', False), ("He said (on TV he would go.", False), ("Mubarak) said it.", False)])
 def test_only_whole_sentences_are_chosen(text, whole):
     assert _whole(text) is whole
+
+
+@pytest.mark.parametrize(
+    "text,readable",
+    [
+        ("The council approved the budget on Tuesday after a long debate.", True),
+        ("April 28 - The Coast Guard says the leak is five times larger than first thought.", True),  # a chronology's line
+        ("The hearing was held at The Hague on Monday before three judges.", True),  # "at The": a name
+        ("The minister said one thing was clear: the plant would close.", True),  # one colon
+        # page furniture
+        ("At 10:19 24th Mar 2010, lizzy21 wrote: What a night it was for everyone there.", False),  # a comment
+        ("Presenter/Jo Smith, Producers/Ann Lee 7.00-10.00 pm The week's sport news is reviewed.", False),  # a schedule
+        ("AP Photo/Coast Guard Crews have begun drilling a relief well near the rig.", False),  # a photo credit
+        ("5 January 2011 Last updated at 06:50 GMT Help A hearing has opened in the city.", False),  # a page stamp
+        ("03 February 12 17:03 GMT The deputy minister says his country cannot support the draft.", False),
+        ("By Jo Smith BBC News, Cairo Thousands of people gathered in the square again.", False),  # a byline
+        ("April 21, 2010: Fire boats battle the remains of the burning rig off the coast.", False),  # a gallery caption
+        # a caption or heading run into the sentence, a question, a list
+        ("Police search the doctor's home On Tuesday, police searched the house in the city.", False),
+        ("Fans marked a year since the death The singer's father has filed a lawsuit against the doctor.", False),
+        ("How do we know that all of these people have died from the new virus?", False),
+        ("Mexico: 103 dead, 20 confirmed Spain: 1 confirmed case, 17 others being investigated.", False),
+        ('He said "no going back on the deal now that it is signed.', False),  # not whole
+    ],
+)
+def test_only_sentences_a_person_reads_are_chosen(text, readable):
+    assert _readable(_clean(text)) is readable
+
+
+def test_a_stamp_before_an_agency_dateline_is_cut():
+    text = "May 3, 2010 3:13 pm EDT VENICE, Louisiana (Reuters) - The company was under pressure on Monday."
+    assert _clean(text) == "The company was under pressure on Monday."
 
 
 @pytest.mark.parametrize("dates,per_date", [(0, 1), (1, 0), (-2, 1), (1.5, 1), (True, 1)])

@@ -61,12 +61,34 @@ _DATELINE = re.compile(
     r" ?(?:-{1,2}|—|–) "
 )
 # ... or after a byline and a page stamp: "By Maggie Fox, Health Editor WASHINGTON | Tue Apr 21,
-# 2009 10:19 pm BST WASHINGTON (Reuters) - A new type of flu ...": cut up to the agency's dash.
-_AGENCY_DATELINE = re.compile(r"^.{0,200}?\b[A-Z]{2,}[A-Z .,'’-]*\([^()\n]{1,40}\) ?(?:-{1,2}|—|–) ")
+# 2009 10:19 pm BST WASHINGTON (Reuters) - A new type of flu ...", "May 3, 2010 3:13 pm EDT
+# VENICE, Louisiana (Reuters) - Energy giant ...": cut up to the agency's dash.
+_AGENCY_DATELINE = re.compile(r"^.{0,200}?\b[A-Z]{2,}[A-Z .,'’-]*(?:, [A-Z][A-Za-z.'’ ]{1,30})? ?\([^()\n]{1,40}\) ?(?:-{1,2}|—|–) ")
 # A live page's update stamp opening a sentence: "(Update 2:04 p.m. Cairo, 7:04 a.m. ET) ".
 _UPDATE_STAMP = re.compile(r"^\W{0,3}\((?:update[sd]?|posted|added)\b[^()]{0,80}\)\s*", re.IGNORECASE)
-# Page furniture that is no sentence of the story: highlight bullets, "|" strips, comment stamps.
-_FURNITURE = re.compile(r"(?:^|\s)[*•|](?:\s|$)|\bposted by\b|\breport abuse\b|\bclick here\b|\bplease enable\b", re.IGNORECASE)
+# Page furniture that is no sentence of the story, wherever it stands in one:
+_FURNITURE = re.compile(
+    r"(?:^|\s)[*•|](?:\s|$)|\bposted by\b|\breport abuse\b|\bclick here\b|\bplease enable\b"  # bullets, "|" strips, comment links
+    r"|\b\w+ wrote:"  # a comment's stamp: "At 10:19 24th Mar 2010, lizzy21 wrote: ..."
+    r"|\b(?:presenters?|producers?|editors?)/"  # a schedule's credits: "Presenter/Jo Smith, Producers/..."
+    r"|\b(?:AP|AFP|Reuters|Getty(?: Images)?) Photo\b|\bPhoto/"  # a photo credit run into the caption
+    r"|\blast updated at\b",  # a page stamp: "5 January 2011 Last updated at 06:50 GMT Help A hearing ..."
+    re.IGNORECASE,
+)
+# ... or opening it, where a page printed it before the first sentence without a full stop:
+_PAGE_OPENING = re.compile(
+    # a page's date and time: "03 February 12 17:03 GMT Russia's ...", "Tue Apr 21, 2009 10:19 pm BST ..."
+    r"^(?:[A-Z][a-z]{2,8},? )?(?:\d{1,2} [A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.? \d{1,2},?) \d{2,4},? \d{1,2}[:.]\d{2} ?(?:[ap]\.?m\.? )?(?:GMT|BST|UTC|CET|[ECMP][SD]?T)\b"
+    r"|^(?:By )?(?:[A-Z][\w'’-]+ ){1,4}(?:BBC News|CNN|Reuters|Associated Press)\b,"  # "By Jo Smith BBC News, Cairo Protesters ..."
+    r"|^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?: "  # a gallery caption: "April 21, 2010: Fire boats ..."
+)
+# A caption or heading run into the sentence after it: a word of the caption, then a word that
+# opens a sentence, with no full stop between ("... to control the spill The company said ...",
+# "Police search doctor's home On Tuesday, police ..."). A preposition or article before the
+# capital ("at The Assembly Rooms", "to The Hague") is a name, not a new sentence.
+_RUN_IN = re.compile(
+    r"\b(?P<before>[a-z][a-z'’-]+) (?:The|A|An|On|In|At|Another|Since|After|Before|When|While|It|He|She|They|We|This|These|Some|Many|More|Most|Two|Three|Four|Five|Several)\b"
+)
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 
@@ -197,6 +219,17 @@ def _mended(text: str) -> str:
     return text
 
 
+def _readable(text: str) -> bool:
+    """Is the sentence one a person reads as it is: whole, a statement, no page furniture, no
+    caption or heading run into it, no list ("Mexico: 103 dead - 20 confirmed United States: ...")."""
+    if not _whole(text) or text.endswith("?") or text.count(":") > 1:
+        return False
+    if _FURNITURE.search(text) or _PAGE_OPENING.search(text):
+        return False
+    stop = function_words()
+    return not any(m.group("before") not in stop for m in _RUN_IN.finditer(text))
+
+
 def _whole(text: str) -> bool:
     """Brackets and quotation marks that open and close within the sentence: a reader never
     meets half of one."""
@@ -239,12 +272,17 @@ class _Centroid:
         return _cosine(self.vectors[first], self.vectors[second])
 
 
-def _best_sentences(mentions: list[Mention], per_date: int, articles: dict[str, ArticleInfo], used: set[str], story: _Centroid) -> tuple[KeySentence, ...]:
+def _candidates(mentions: Iterable[Mention]) -> dict[str, Mention]:
     candidates: dict[str, Mention] = {}
     for mention in sorted(mentions, key=lambda m: (m.dated_by == "published", m.article, m.sentence.start)):
         text = _clean(mention.sentence.text)
-        if MIN_WORDS <= len(text.split()) <= MAX_WORDS and text not in candidates and text not in used and not _FURNITURE.search(text) and _whole(text):
+        if MIN_WORDS <= len(text.split()) <= MAX_WORDS and text not in candidates and _readable(text):
             candidates[text] = mention
+    return candidates
+
+
+def _best_sentences(mentions: list[Mention], per_date: int, articles: dict[str, ArticleInfo], used: set[str], story: _Centroid) -> tuple[KeySentence, ...]:
+    candidates = {t: m for t, m in _candidates(mentions).items() if t not in used}
     if not candidates:
         return ()
     day = _Centroid(candidates)
