@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -162,6 +163,24 @@ def test_a_newsletter_pitch_is_dropped(pitch: str) -> None:
 )
 def test_reader_comments_and_the_comment_policy_are_dropped(comments: str) -> None:
     assert kept_lines(page(*ARTICLE, comments)) == ARTICLE
+
+
+def test_from_the_first_stamped_comment_on_the_page_is_the_thread() -> None:
+    thread = [
+        "At 10:14 am on 28 May 2010, pzero wrote: I think the response has been admirable so far.",
+        "They have tried everything they could, and the government should say so.",  # its second paragraph
+        "So few comments so far... At 23:44 21st Jun 2010, mourndekai wrote: I agree with the last comment.",
+    ]
+    losses: Counter[str] = Counter()
+    text = page(*ARTICLE, *thread)
+    assert kept_lines(text) == ARTICLE
+    find_body(text, losses=losses)
+    assert losses == Counter({"comment thread": sum(len(line) for line in thread)})
+
+
+def test_a_quoted_letter_is_no_comment_thread() -> None:
+    quoted = "In a letter to the board at 10:14 on Monday, the chairman wrote: we will not sell the company."
+    assert kept_lines(page(*ARTICLE, quoted)) == [*ARTICLE, quoted]
 
 
 def test_a_sentence_about_reports_of_abuse_is_kept() -> None:

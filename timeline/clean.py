@@ -99,6 +99,14 @@ _NEWSLETTER = re.compile(
 # comment policy after the story, often run into its credit line ("(Reporting by ...; Editing by
 # ...) We welcome comments that advance the story ...").
 _COMMENT_THREAD = re.compile(r"\|\s*report abuse\b|\bwe welcome comments (?:that advance the story|on our articles)\b", re.IGNORECASE)
+# A reader's comment stamped with its time and its writer ("At 10:14 am on 28 May 2010, pzero
+# wrote: ...", "At 23:53 30th Apr 2009, barrach wrote: ..."), at the start of its line or after the
+# end of the comment before it. Comments come after the article, and a comment's later
+# paragraphs carry no stamp: from the first stamped comment on, the page is the thread.
+_COMMENT_STAMP = re.compile(
+    r"\bAt \d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)?(?: on)? (?:\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+\.?,? \d{4}|[A-Z][a-z]+\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}),"
+    r" [^:]{1,60}? wrote:"
+)
 
 # Cookie banners and consent notices.
 _COOKIE_NOTICE = re.compile(
@@ -179,7 +187,7 @@ _LINE_RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("embed code", lambda line: bool(_EMBED.fullmatch(line))),
     ("promo", lambda line: bool(_PROMO.match(line))),
     ("cookie notice", lambda line: bool(_COOKIE_NOTICE.match(line))),
-    ("comment thread", lambda line: bool(_COMMENT_THREAD.search(line))),
+    ("comment thread", lambda line: bool(_COMMENT_THREAD.search(line) or _COMMENT_STAMP.search(line))),
     ("newsletter pitch", lambda line: bool(_NEWSLETTER.fullmatch(line)) and len(line.split()) <= 40),
     ("copyright", lambda line: bool(_COPYRIGHT.fullmatch(line))),
     ("page age notice", lambda line: bool(_PAGE_AGE_NOTICE.fullmatch(line))),
@@ -282,7 +290,9 @@ def find_body(text: str, title: str | None = None, losses: Counter[str] | None =
     that is the title and does not end like a sentence is the page's header (navigation strips,
     teasers of other stories, topic tags) and is dropped. A sidebar ("Recent Stories") past the
     first third of the text is dropped up to the next paragraph of prose: a file of several
-    pages keeps each page's article, not only the first. Given ``losses``, the characters of
+    pages keeps each page's article, not only the first. From the first reader's comment
+    stamped with its writer on ("At 10:14 am on 28 May 2010, pzero wrote:"), the rest is the
+    comment thread. Given ``losses``, the characters of
     every dropped line are counted in it under the reason it was dropped for.
     """
     units = _units(text)
@@ -294,9 +304,10 @@ def find_body(text: str, title: str | None = None, losses: Counter[str] | None =
     headline = _headline_at(content, title)
 
     kept = [False] * len(units)
-    in_sidebar = False
+    in_sidebar = in_thread = False
     for order, (index, unit) in enumerate(content):
-        reason = _why_dropped(unit, order, len(content), headline, counts, in_sidebar)
+        reason = "comment thread" if in_thread else _why_dropped(unit, order, len(content), headline, counts, in_sidebar)
+        in_thread = in_thread or bool(_COMMENT_STAMP.search(unit.text))
         if reason == "sidebar":
             in_sidebar = True  # a sidebar past the first third: what follows is not the article ...
         elif in_sidebar and reason is None:

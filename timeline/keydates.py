@@ -21,8 +21,9 @@ day share comes first; a sentence too like one already chosen (``REDUNDANCY``) i
 Sentences are cleaned of a dateline run into them ("WASHINGTON (Reuters) - "), of a live page's
 update stamp ("(Update 2:04 p.m. Cairo, 7:04 a.m. ET)") and of the broken end of a bracket or
 quotation their splitting left at their start; they must be whole (every bracket and quotation
-they open, closed) and hold ``MIN_WORDS`` to ``MAX_WORDS`` words: a fragment or a whole
-paragraph tells a reader little.
+they open, closed), hold ``MIN_WORDS`` to ``MAX_WORDS`` words (a fragment or a whole paragraph
+tells a reader little) and read as they are: no page furniture, byline, page stamp, caption or
+heading run into them, no question or list (:func:`_readable`).
 """
 
 from __future__ import annotations
