@@ -111,6 +111,13 @@ def test_only_whole_sentences_are_chosen(text, whole):
         ("How do we know that all of these people have died from the new virus?", False),
         ("Mexico: 103 dead, 20 confirmed Spain: 1 confirmed case, 17 others being investigated.", False),
         ('He said "no going back on the deal now that it is signed.', False),  # not whole
+        ("2:30 pm ET - Protesting in the capital - Crowds have gathered outside the parliament.", False),  # a live page
+        ("Uprising in the capital -- The opposition leader is returning to the country on Thursday.", False),
+        ("Leader says he won't run again: Bowing to days of protests, the president said he will go.", False),
+        ("So -- and also I think that the president knows what is going on in his own country.", False),  # a transcript
+        ("U.S. military planes, as you said, will start taking people out of the country tomorrow.", False),
+        ('"We will not rest until the work is done," the minister told reporters on Monday.', True),  # quoted: the report's
+        ("The U.S. embassy said on Monday that 50,000 Americans were in the country.", True),
     ],
 )
 def test_only_sentences_a_person_reads_are_chosen(text, readable):

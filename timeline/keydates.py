@@ -82,7 +82,15 @@ _PAGE_OPENING = re.compile(
     r"^(?:[A-Z][a-z]{2,8},? )?(?:\d{1,2} [A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.? \d{1,2},?) \d{2,4},? \d{1,2}[:.]\d{2} ?(?:[ap]\.?m\.? )?(?:GMT|BST|UTC|CET|[ECMP][SD]?T)\b"
     r"|^(?:By )?(?:[A-Z][\w'’-]+ ){1,4}(?:BBC News|CNN|Reuters|Associated Press)\b,"  # "By Jo Smith BBC News, Cairo Protesters ..."
     r"|^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?: "  # a gallery caption: "April 21, 2010: Fire boats ..."
+    r"|^\d{1,2}[:.]\d{2} ?[ap]\.?m\.?(?: [A-Z]{2,4})? ?(?:-{1,2}|—|–|:) "  # a live page's entry: "2:30 pm ET - Protesting Egypt in the U.S. - ..."
+    # a heading before a dash, not a chronology's date: "Uprising in Egypt -- Egyptian laureate ..."
+    r"|^(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d)[A-Z][^\"“”:.!?]{2,60}? (?:--?|—|–) [A-Z]"
+    r"|^[^\"“”:]{8,120}: [A-Z][a-z]"  # a headline before a colon: "Mubarak says he won't run again: Bowing to ..."
 )
+# A speaker's words outside quotation marks: a broadcast's transcript ("So -- and also I think
+# that ...", "as you said, tomorrow they're ..."), a reader's letter, not a report of the day.
+_SPOKEN = re.compile(r"\b(?:I|me|my|we|us|our|you|your|We|You|Our|My)\b")
+_QUOTATION = re.compile(r"[\"“][^\"“”]*[\"”]")
 # A caption or heading run into the sentence after it: a word of the caption, then a word that
 # opens a sentence, with no full stop between ("... to control the spill The company said ...",
 # "Police search doctor's home On Tuesday, police ..."). A preposition or article before the
@@ -222,10 +230,11 @@ def _mended(text: str) -> str:
 
 def _readable(text: str) -> bool:
     """Is the sentence one a person reads as it is: whole, a statement, no page furniture, no
-    caption or heading run into it, no list ("Mexico: 103 dead - 20 confirmed United States: ...")."""
+    caption or heading run into it, no list ("Mexico: 103 dead - 20 confirmed United States: ..."),
+    the words of a reporter, not of a speaker in a transcript."""
     if not _whole(text) or text.endswith("?") or text.count(":") > 1:
         return False
-    if _FURNITURE.search(text) or _PAGE_OPENING.search(text):
+    if _FURNITURE.search(text) or _PAGE_OPENING.search(text) or _SPOKEN.search(_QUOTATION.sub(" ", text)):
         return False
     stop = function_words()
     return not any(m.group("before") not in stop for m in _RUN_IN.finditer(text))
