@@ -118,6 +118,8 @@ def test_only_whole_sentences_are_chosen(text, whole):
         ("U.S. military planes, as you said, will start taking people out of the country tomorrow.", False),
         ('"We will not rest until the work is done," the minister told reporters on Monday.', True),  # quoted: the report's
         ("The U.S. embassy said on Monday that 50,000 Americans were in the country.", True),
+        ("‘We don’t know yet what caused it,’ a spokesman for the company said on Monday.", True),
+        ("Today, I met with the chairman, and we agreed on the importance of continued dialogue.", False),  # a statement printed bare
     ],
 )
 def test_only_sentences_a_person_reads_are_chosen(text, readable):

@@ -90,7 +90,7 @@ _PAGE_OPENING = re.compile(
 # A speaker's words outside quotation marks: a broadcast's transcript ("So -- and also I think
 # that ...", "as you said, tomorrow they're ..."), a reader's letter, not a report of the day.
 _SPOKEN = re.compile(r"\b(?:I|me|my|we|us|our|you|your|We|You|Our|My)\b")
-_QUOTATION = re.compile(r"[\"“][^\"“”]*[\"”]")
+_QUOTATION = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^‘]*?’(?!\w)")  # "..." or ‘...’, not the ’ of "don’t"
 # A caption or heading run into the sentence after it: a word of the caption, then a word that
 # opens a sentence, with no full stop between ("... to control the spill The company said ...",
 # "Police search doctor's home On Tuesday, police ..."). A preposition or article before the
