@@ -78,6 +78,9 @@ def test_key_dates_come_in_date_order_and_a_span_limits_them(blast):
         ('" (Update 1:00 a.m. in Cairo, 6:00 p.m. ET) Protesters gathered in New York.', "Protesters gathered in New York."),
         ("Cairo, 4:05 p.m. ET) Mubarak said (on state television) he will not run.", "Mubarak said (on state television) he will not run."),
         ('" Protesters filled the square.', "Protesters filled the square."),
+        ("(CNN) - The president spoke to his counterpart by telephone on Friday night.", "The president spoke to his counterpart by telephone on Friday night."),
+        ("elections Cairo, Egypt (CNN) -- The military dissolved the parliament on Sunday.", "The military dissolved the parliament on Sunday."),
+        ("- Banks will be closed for two days, state television announced on Sunday.", "Banks will be closed for two days, state television announced on Sunday."),
         ('"We will not rest," Holder told reporters.', '"We will not rest," Holder told reporters.'),
     ],
 )

@@ -65,6 +65,11 @@ _DATELINE = re.compile(
 # 2009 10:19 pm BST WASHINGTON (Reuters) - A new type of flu ...", "May 3, 2010 3:13 pm EDT
 # VENICE, Louisiana (Reuters) - Energy giant ...": cut up to the agency's dash.
 _AGENCY_DATELINE = re.compile(r"^.{0,200}?\b[A-Z]{2,}[A-Z .,'’-]*(?:, [A-Z][A-Za-z.'’ ]{1,30})? ?\([^()\n]{1,40}\) ?(?:-{1,2}|—|–) ")
+# ... or the agency's mark alone, or after a place in title case and what ran into it before:
+# "(CNN) - President Obama spoke ...", "elections Cairo, Egypt (CNN) -- Egypt's military ...".
+_AGENCY_MARK = re.compile(r"^(?:.{0,120}?\b[A-Z][a-z]+(?:, [A-Z][a-z]+)? )?\((?:CNN|Reuters|AP|AFP|Associated Press)\) ?(?:-{1,2}|—|–) ")
+# A bullet or dash left before the sentence: "- Egyptian banks will be closed ...".
+_BULLET = re.compile(r"^[-–—•*]+\s+")
 # A live page's update stamp opening a sentence: "(Update 2:04 p.m. Cairo, 7:04 a.m. ET) ".
 _UPDATE_STAMP = re.compile(r"^\W{0,3}\((?:update[sd]?|posted|added)\b[^()]{0,80}\)\s*", re.IGNORECASE)
 # Page furniture that is no sentence of the story, wherever it stands in one:
@@ -208,7 +213,9 @@ def _clean(sentence: str) -> str:
     text = " ".join(sentence.split())
     text = _AGENCY_DATELINE.sub("", text, count=1)
     text = _DATELINE.sub("", text, count=1)
+    text = _AGENCY_MARK.sub("", text, count=1)
     text = _UPDATE_STAMP.sub("", text, count=1)
+    text = _BULLET.sub("", text, count=1)
     return _mended(text)
 
 
