@@ -289,17 +289,12 @@ class _Centroid:
         return _cosine(self.vectors[first], self.vectors[second])
 
 
-def _candidates(mentions: Iterable[Mention]) -> dict[str, Mention]:
+def _best_sentences(mentions: list[Mention], per_date: int, articles: dict[str, ArticleInfo], used: set[str], story: _Centroid) -> tuple[KeySentence, ...]:
     candidates: dict[str, Mention] = {}
     for mention in sorted(mentions, key=lambda m: (m.dated_by == "published", m.article, m.sentence.start)):
         text = _clean(mention.sentence.text)
-        if MIN_WORDS <= len(text.split()) <= MAX_WORDS and text not in candidates and _readable(text):
+        if MIN_WORDS <= len(text.split()) <= MAX_WORDS and text not in candidates and text not in used and _readable(text):
             candidates[text] = mention
-    return candidates
-
-
-def _best_sentences(mentions: list[Mention], per_date: int, articles: dict[str, ArticleInfo], used: set[str], story: _Centroid) -> tuple[KeySentence, ...]:
-    candidates = {t: m for t, m in _candidates(mentions).items() if t not in used}
     if not candidates:
         return ()
     day = _Centroid(candidates)
