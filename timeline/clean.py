@@ -307,7 +307,8 @@ def find_body(text: str, title: str | None = None, losses: Counter[str] | None =
     in_sidebar = in_thread = False
     for order, (index, unit) in enumerate(content):
         reason = "comment thread" if in_thread else _why_dropped(unit, order, len(content), headline, counts, in_sidebar)
-        in_thread = in_thread or bool(_COMMENT_STAMP.search(unit.text))
+        # a stamped line is always dropped (its line rule), so only dropped lines need the search
+        in_thread = in_thread or (reason is not None and bool(_COMMENT_STAMP.search(unit.text)))
         if reason == "sidebar":
             in_sidebar = True  # a sidebar past the first third: what follows is not the article ...
         elif in_sidebar and reason is None:
