@@ -82,6 +82,12 @@ def test_key_dates_come_in_date_order_and_a_span_limits_them(blast):
         ("elections Cairo, Egypt (CNN) -- The military dissolved the parliament on Sunday.", "The military dissolved the parliament on Sunday."),
         ("- Banks will be closed for two days, state television announced on Sunday.", "Banks will be closed for two days, state television announced on Sunday."),
         ('"We will not rest," Holder told reporters.', '"We will not rest," Holder told reporters.'),
+        # a page's headline and standfirst, up to its stamp, before the first sentence
+        (
+            "Council backs new budget Ministers say the plan will cut waiting times Friday 28 May 2010 10.27 BST The council approved the budget.",
+            "The council approved the budget.",
+        ),
+        ("The talks resume on Monday 14 June 2010 in London, the ministry said.", "The talks resume on Monday 14 June 2010 in London, the ministry said."),
     ],
 )
 def test_a_dateline_run_into_a_sentence_is_cut(sentence, clean):
@@ -108,6 +114,11 @@ def test_only_whole_sentences_are_chosen(text, whole):
         ("03 February 12 17:03 GMT The deputy minister says his country cannot support the draft.", False),
         ("By Jo Smith BBC News, Cairo Thousands of people gathered in the square again.", False),  # a byline
         ("April 21, 2010: Fire boats battle the remains of the burning rig off the coast.", False),  # a gallery caption
+        ("Photograph: Jo Smith/Reuters The company held out hope that the leak was under control.", False),  # a credit
+        ("Photo: A fighter walks past a checkpoint near the town in the west of the country.", False),  # a caption
+        ("Council backs new budget Ministers say the plan will cut waiting times Monday 14 June 2010", False),  # no sentence
+        ("Council backs new budget Council backs new budget The council approved the plan on Monday.", False),  # twice
+        ("The talks resume on Monday 14 June 2010 in London, the ministry said.", True),
         # a caption or heading run into the sentence, a question, a list
         ("Police search the doctor's home On Tuesday, police searched the house in the city.", False),
         ("Fans marked a year since the death The singer's father has filed a lawsuit against the doctor.", False),

@@ -68,6 +68,14 @@ _AGENCY_DATELINE = re.compile(r"^.{0,200}?\b[A-Z]{2,}[A-Z .,'’-]*(?:, [A-Z][A-
 # ... or the agency's mark alone, or after a place in title case and what ran into it before:
 # "(CNN) - President Obama spoke ...", "elections Cairo, Egypt (CNN) -- Egypt's military ...".
 _AGENCY_MARK = re.compile(r"^(?:.{0,120}?\b[A-Z][a-z]+(?:, [A-Z][a-z]+)? )?\((?:CNN|Reuters|AP|AFP|Associated Press)\) ?(?:-{1,2}|—|–) ")
+# A page's headline and standfirst run into its first sentence, up to the page stamp between them:
+# "Gulf oil spill: BP resumes 'top kill' Company says ... Friday 28 May 2010 10.27 BST New figures
+# mean ...": what is left after the stamp is the sentence.
+_WEEKDAY_DATE = (
+    r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day \d{1,2} (?:January|February|March|April|May|June|July|August"
+    r"|September|October|November|December) \d{4}"
+)
+_HEADLINE_STAMP = re.compile(r"^.{0,300}?" + _WEEKDAY_DATE + r" \d{1,2}[.:]\d{2} (?:GMT|BST|UTC|CET|[ECMP][SD]?T)\b\s*")
 # A bullet or dash left before the sentence: "- Egyptian banks will be closed ...".
 _BULLET = re.compile(r"^[-–—•*]+\s+")
 # A live page's update stamp opening a sentence: "(Update 2:04 p.m. Cairo, 7:04 a.m. ET) ".
@@ -78,7 +86,9 @@ _FURNITURE = re.compile(
     r"|\b\w+ wrote:"  # a comment's stamp: "At 10:19 24th Mar 2010, lizzy21 wrote: ..."
     r"|\b(?:presenters?|producers?|editors?)/"  # a schedule's credits: "Presenter/Jo Smith, Producers/..."
     r"|\b(?:AP|AFP|Reuters|Getty(?: Images)?) Photo\b|\bPhoto/"  # a photo credit run into the caption
-    r"|\blast updated at\b",  # a page stamp: "5 January 2011 Last updated at 06:50 GMT Help A hearing ..."
+    r"|\blast updated at\b"  # a page stamp: "5 January 2011 Last updated at 06:50 GMT Help A hearing ..."
+    r"|\bphoto(?:graph)?:"  # a caption or its credit: "Photograph: KPA/Zuma/Rex Features BP was aware ..."
+    r"|" + _WEEKDAY_DATE + r"$",  # a headline and standfirst up to the page's date, with no sentence after
     re.IGNORECASE,
 )
 # ... or opening it, where a page printed it before the first sentence without a full stop:
@@ -103,6 +113,9 @@ _QUOTATION = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^‘]*?’(?!\w)")  # "
 _RUN_IN = re.compile(
     r"\b(?P<before>[a-z][a-z'’-]+) (?:The|A|An|On|In|At|Another|Since|After|Before|When|While|It|He|She|They|We|This|These|Some|Many|More|Most|Two|Three|Four|Five|Several)\b"
 )
+# A headline printed twice before the sentence: "BP shares blame over oil spill BP shares blame over
+# oil spill Oil company BP says ...".
+_REPEATED = re.compile(r"\b((?:\w+\W+){4,}?)\1")
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 
@@ -214,6 +227,7 @@ def _clean(sentence: str) -> str:
     text = _AGENCY_DATELINE.sub("", text, count=1)
     text = _DATELINE.sub("", text, count=1)
     text = _AGENCY_MARK.sub("", text, count=1)
+    text = _HEADLINE_STAMP.sub("", text, count=1)
     text = _UPDATE_STAMP.sub("", text, count=1)
     text = _BULLET.sub("", text, count=1)
     return _mended(text)
@@ -241,7 +255,7 @@ def _readable(text: str) -> bool:
     the words of a reporter, not of a speaker in a transcript."""
     if not _whole(text) or text.endswith("?") or text.count(":") > 1:
         return False
-    if _FURNITURE.search(text) or _PAGE_OPENING.search(text) or _SPOKEN.search(_QUOTATION.sub(" ", text)):
+    if _FURNITURE.search(text) or _PAGE_OPENING.search(text) or _REPEATED.search(text) or _SPOKEN.search(_QUOTATION.sub(" ", text)):
         return False
     stop = function_words()
     return not any(m.group("before") not in stop for m in _RUN_IN.finditer(text))
