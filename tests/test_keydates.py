@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import timeline
 from timeline.cli import main
-from timeline.keydates import _clean, _readable, _whole
+from timeline.keydates import _best_sentences, _candidates, _Centroid, _clean, _mentions_by_day, _readable, _whole
 
 from conftest import examples, seed_articles
 
@@ -143,6 +143,31 @@ def test_only_sentences_a_person_reads_are_chosen(text, readable):
 def test_a_stamp_before_an_agency_dateline_is_cut():
     text = "May 3, 2010 3:13 pm EDT VENICE, Louisiana (Reuters) - The company was under pressure on Monday."
     assert _clean(text) == "The company was under pressure on Monday."
+
+
+INSPECTORS = "Inspectors returned to the chemical factory in Springfield on Tuesday, where the blast killed five workers."
+BAKERY = "A new bakery opened in the old market square on Tuesday, selling bread and cakes to long queues."
+
+
+@pytest.mark.parametrize("floor,chosen", [(0.0, BAKERY), (0.5, INSPECTORS), (1.0, BAKERY)])
+def test_a_sentence_far_from_the_story_comes_only_when_its_day_has_nothing_nearer(floor, chosen):
+    # A page printed another story beside this one: its two sentences are what most of the day's
+    # sentences share, but not what the story is about. Under the floor of nearness to the
+    # story they come after the one that is; when nothing is above it, the day's order stands.
+    page = timeline.Article(
+        f"{INSPECTORS}\n\n{BAKERY}\n\nThe bakery in the old market square sold out of bread and cakes on Tuesday afternoon.",
+        "2018-08-08",
+        source="Courier",
+        id="d",
+    )
+    built = timeline.build([*BLAST, page])
+    candidates = _candidates(_mentions_by_day(built.mentions, None, None)[date(2018, 8, 7)])
+    assert len(candidates) == 3
+    who = ("the mayor", "the police", "the union", "the company", "officials", "the fire service", "witnesses", "the governor", "inspectors", "doctors")
+    story = _Centroid([f"The blast at the chemical factory in Springfield killed five workers, {w} said." for w in who] + list(candidates))
+    assert story.nearness(INSPECTORS) > 0.5 > story.nearness(BAKERY)
+    articles = {a.id: a for a in built.articles}
+    assert [s.text for s in _best_sentences(candidates, 1, articles, set(), story, floor)] == [chosen]
 
 
 @pytest.mark.parametrize("dates,per_date", [(0, 1), (1, 0), (-2, 1), (1.5, 1), (True, 1)])
