@@ -88,6 +88,7 @@ def test_key_dates_come_in_date_order_and_a_span_limits_them(blast):
             "The council approved the budget.",
         ),
         ("The talks resume on Monday 14 June 2010 in London, the ministry said.", "The talks resume on Monday 14 June 2010 in London, the ministry said."),
+        ("Thursday, January 6, 2011; 12:00 AM The commission blamed the company on Wednesday.", "The commission blamed the company on Wednesday."),
     ],
 )
 def test_a_dateline_run_into_a_sentence_is_cut(sentence, clean):
@@ -119,6 +120,8 @@ def test_only_whole_sentences_are_chosen(text, whole):
         ("Council backs new budget Ministers say the plan will cut waiting times Monday 14 June 2010", False),  # no sentence
         ("Council backs new budget Council backs new budget The council approved the plan on Monday.", False),  # twice
         ("The talks resume on Monday 14 June 2010 in London, the ministry said.", True),
+        ("May 4, Day 15 of a spill that began with an explosion on the rig.... VENICE, La. (AP) --", False),  # cut off
+        ("Oil spill: BP says it has found a new way to collect the leaking oil from the well.", False),  # a headline
         # a caption or heading run into the sentence, a question, a list
         ("Police search the doctor's home On Tuesday, police searched the house in the city.", False),
         ("Fans marked a year since the death The singer's father has filed a lawsuit against the doctor.", False),

@@ -85,6 +85,11 @@ _WEEKDAY_DATE = (
     r"|September|October|November|December) \d{4}"
 )
 _HEADLINE_STAMP = re.compile(r"^.{0,300}?" + _WEEKDAY_DATE + r" \d{1,2}[.:]\d{2} (?:GMT|BST|UTC|CET|[ECMP][SD]?T)\b\s*")
+# ... or a page's date and time before it: "Thursday, January 6, 2011; 12:00 AM The commission ...".
+_PAGE_STAMP = re.compile(
+    r"^(?:[A-Z][a-z]+day, )?(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r" \d{1,2}, \d{4}; \d{1,2}:\d{2} ?[AP]M\s+"
+)
 # A bullet or dash left before the sentence: "- Egyptian banks will be closed ...".
 _BULLET = re.compile(r"^[-–—•*]+\s+")
 # A live page's update stamp opening a sentence: "(Update 2:04 p.m. Cairo, 7:04 a.m. ET) ".
@@ -97,7 +102,8 @@ _FURNITURE = re.compile(
     r"|\b(?:AP|AFP|Reuters|Getty(?: Images)?) Photo\b|\bPhoto/"  # a photo credit run into the caption
     r"|\blast updated at\b"  # a page stamp: "5 January 2011 Last updated at 06:50 GMT Help A hearing ..."
     r"|\bphoto(?:graph)?:"  # a caption or its credit: "Photograph: KPA/Zuma/Rex Features BP was aware ..."
-    r"|" + _WEEKDAY_DATE + r"$",  # a headline and standfirst up to the page's date, with no sentence after
+    r"|" + _WEEKDAY_DATE + r"$"  # a headline and standfirst up to the page's date, with no sentence after
+    r"|\((?:AP|AFP|CNN|Reuters)\) ?(?:-{1,2}|—|–)\s*$",  # a caption, then the dateline of a story cut off: "... VENICE, La. (AP) --"
     re.IGNORECASE,
 )
 # ... or opening it, where a page printed it before the first sentence without a full stop:
@@ -109,7 +115,7 @@ _PAGE_OPENING = re.compile(
     r"|^\d{1,2}[:.]\d{2} ?[ap]\.?m\.?(?: [A-Z]{2,4})? ?(?:-{1,2}|—|–|:) "  # a live page's entry: "2:30 pm ET - Protesting Egypt in the U.S. - ..."
     # a heading before a dash, not a chronology's date: "Uprising in Egypt -- Egyptian laureate ..."
     r"|^(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d)[A-Z][^\"“”:.!?]{2,60}? (?:--?|—|–) [A-Z]"
-    r"|^[^\"“”:]{8,120}: [A-Z][a-z]"  # a headline before a colon: "Mubarak says he won't run again: Bowing to ..."
+    r"|^[^\"“”:]{8,120}: [A-Z][a-zA-Z]"  # a headline before a colon: "Mubarak says he won't run again: Bowing to ...", "Oil spill: BP ..."
 )
 # A speaker's words outside quotation marks: a broadcast's transcript ("So -- and also I think
 # that ...", "as you said, tomorrow they're ..."), a reader's letter, not a report of the day.
@@ -240,6 +246,7 @@ def _clean(sentence: str) -> str:
     text = _DATELINE.sub("", text, count=1)
     text = _AGENCY_MARK.sub("", text, count=1)
     text = _HEADLINE_STAMP.sub("", text, count=1)
+    text = _PAGE_STAMP.sub("", text, count=1)
     text = _UPDATE_STAMP.sub("", text, count=1)
     text = _BULLET.sub("", text, count=1)
     return _mended(text)
