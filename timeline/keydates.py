@@ -18,8 +18,8 @@ How a day's sentences are chosen: the candidates are the sentences of the mentio
 the day; each is scored by its cosine similarity to the centroid of all of them (content words
 weighted by how rare they are among the day's candidates), so that what most reports of the
 day share comes first, among the sentences near enough the whole story (``STORY_FLOOR``; the
-rest, a page's other stories among them, only when a day has too few); a sentence too like one
-already chosen (``REDUNDANCY``) is skipped.
+rest, a page's other stories among them, only when a day has too few, and those far from it,
+``OFF_STORY``, never); a sentence too like one already chosen (``REDUNDANCY``) is skipped.
 Sentences are cleaned of a dateline run into them ("WASHINGTON (Reuters) - "), of a live page's
 update stamp ("(Update 2:04 p.m. Cairo, 7:04 a.m. ET)") and of the broken end of a bracket or
 quotation their splitting left at their start; they must be whole (every bracket and quotation
@@ -59,6 +59,9 @@ STORY_WEIGHT = 1.0
 #: Colorado ..." on a revolution's), and so are asides. (1.25: leave one topic out on
 #: Timeline17 picks it for four topics of five, 1.5 for the fifth; see docs/accuracy.md.)
 STORY_FLOOR = 1.25
+#: ... and one less near than this many times the median is never chosen: read on Timeline17,
+#: those under it were all another story (and a day with nothing else is not a key date).
+OFF_STORY = 0.5
 MIN_WORDS = 8
 #: (50, not 60: chosen leave one topic out on Timeline17, better held out on 4 of 5 topics)
 MAX_WORDS = 50
@@ -123,10 +126,11 @@ _SPOKEN = re.compile(r"\b(?:I|me|my|we|us|our|you|your|We|You|Our|My)\b")
 _QUOTATION = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^‘]*?’(?!\w)")  # "..." or ‘...’, not the ’ of "don’t"
 # A caption or heading run into the sentence after it: a word of the caption, then a word that
 # opens a sentence, with no full stop between ("... to control the spill The company said ...",
-# "Police search doctor's home On Tuesday, police ..."). A preposition or article before the
+# "Police search doctor's home On Tuesday, police ...", a video's promo: "... and destruction Watch
+# two refugees tell ..."). A preposition or article before the
 # capital ("at The Assembly Rooms", "to The Hague") is a name, not a new sentence.
 _RUN_IN = re.compile(
-    r"\b(?P<before>[a-z][a-z'’-]+) (?:The|A|An|On|In|At|Another|Since|After|Before|When|While|It|He|She|They|We|This|These|Some|Many|More|Most|Two|Three|Four|Five|Several)\b"
+    r"\b(?P<before>[a-z][a-z'’-]+) (?:The|A|An|On|In|At|Another|Since|After|Before|When|While|It|He|She|They|We|This|These|Some|Many|More|Most|Two|Three|Four|Five|Several|Watch)\b"
 )
 # A headline printed twice before the sentence: "BP shares blame over oil spill BP shares blame over
 # oil spill Oil company BP says ...".
@@ -178,14 +182,14 @@ def key_dates(
     story = _Centroid(_clean(m.sentence.text) for mentions in by_day.values() for m in mentions)
     candidates = {day: _candidates(mentions) for day, mentions in by_day.items()}
     nearness = sorted(story.nearness(text) for texts in candidates.values() for text in texts)
-    floor = STORY_FLOOR * nearness[len(nearness) // 2] if nearness else 0.0
+    median = nearness[len(nearness) // 2] if nearness else 0.0
     result: list[KeyDate] = []
     used: set[str] = set()  # a sentence tells one key date: the best-supported day it dates
     for score, day in scored:
         if len(result) == dates:
             break
         mentions = by_day[day]
-        sentences = _best_sentences(candidates[day], per_date, articles, used, story, floor)
+        sentences = _best_sentences(candidates[day], per_date, articles, used, story, median)
         if not sentences:
             continue  # nothing left to tell of it that another key date does not: the next day
         used.update(s.text for s in sentences)
@@ -341,14 +345,15 @@ def _candidates(mentions: list[Mention]) -> dict[str, Mention]:
 
 
 def _best_sentences(
-    all_candidates: dict[str, Mention], per_date: int, articles: dict[str, ArticleInfo], used: set[str], story: _Centroid, floor: float
+    all_candidates: dict[str, Mention], per_date: int, articles: dict[str, ArticleInfo], used: set[str], story: _Centroid, median: float
 ) -> tuple[KeySentence, ...]:
-    candidates = {text: mention for text, mention in all_candidates.items() if text not in used}
+    """The day's ``per_date`` best sentences; ``median`` is the story's median candidate's nearness to it."""
+    candidates = {t: m for t, m in all_candidates.items() if t not in used and story.nearness(t) >= OFF_STORY * median}
     if not candidates:
         return ()
     day = _Centroid(candidates)
     # near enough the story first; within each, nearest the day's and the story's sentences
-    ranked = sorted(candidates, key=lambda t: (story.nearness(t) < floor, -(day.nearness(t) + STORY_WEIGHT * story.nearness(t)), t))
+    ranked = sorted(candidates, key=lambda t: (story.nearness(t) < STORY_FLOOR * median, -(day.nearness(t) + STORY_WEIGHT * story.nearness(t)), t))
     chosen: list[str] = []
     for text in ranked:
         if all(day.similarity(text, other) < REDUNDANCY for other in chosen):
