@@ -128,6 +128,7 @@ def test_only_whole_sentences_are_chosen(text, whole):
         ("Police search the doctor's home On Tuesday, police searched the house in the city.", False),
         ("Fans marked a year since the death The singer's father has filed a lawsuit against the doctor.", False),
         ("How do we know that all of these people have died from the new virus?", False),
+        ("The launch director postponed the launch early on Monday after the window ran out:", False),  # its list is missing
         ("Mexico: 103 dead, 20 confirmed Spain: 1 confirmed case, 17 others being investigated.", False),
         ('He said "no going back on the deal now that it is signed.', False),  # not whole
         ("2:30 pm ET - Protesting in the capital - Crowds have gathered outside the parliament.", False),  # a live page

@@ -273,10 +273,11 @@ def _mended(text: str) -> str:
 
 
 def _readable(text: str) -> bool:
-    """Is the sentence one a person reads as it is: whole, a statement, no page furniture, no
-    caption or heading run into it, no list ("Mexico: 103 dead - 20 confirmed United States: ..."),
-    the words of a reporter, not of a speaker in a transcript."""
-    if not _whole(text) or text.endswith("?") or text.count(":") > 1:
+    """Is the sentence one a person reads as it is: whole (not the lead-in to a quotation or list
+    after it), a statement, no page furniture, no caption or heading run into it, no list
+    ("Mexico: 103 dead - 20 confirmed United States: ..."), the words of a reporter, not of a
+    speaker in a transcript."""
+    if not _whole(text) or text.endswith(("?", ":")) or text.count(":") > 1:  # a question; what a colon opens is missing
         return False
     if _FURNITURE.search(text) or _PAGE_OPENING.search(text) or _REPEATED.search(text) or _SPOKEN.search(_QUOTATION.sub(" ", text)):
         return False
