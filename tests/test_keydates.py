@@ -177,6 +177,22 @@ def test_a_sentence_far_from_the_story_comes_only_when_its_day_has_nothing_neare
     assert [s.text for s in _best_sentences(candidates, 1, articles, set(), story, median)] == chosen
 
 
+def test_a_sentence_that_refers_back_comes_after_those_that_stand_alone():
+    # "He visited ..." is nearer what the day's and the story's sentences share, but a reader of
+    # the key date does not know who "he" is.
+    he = "He visited the chemical factory in Springfield on Tuesday, where the blast killed five workers last week."
+    mayor = "The mayor visited the chemical factory in Springfield on Tuesday with the police chief."
+    built = timeline.build([*BLAST, timeline.Article(f"{he}\n\n{mayor}", "2018-08-08", source="Courier", id="d")])
+    candidates = _candidates(_mentions_by_day(built.mentions, None, None)[date(2018, 8, 7)])
+    assert list(candidates) == [he, mayor]
+    story = _Centroid([*candidates, *(f"The blast at the chemical factory in Springfield killed five workers, {w} said." for w in ("the police", "the union"))])
+    day = _Centroid(candidates)
+    assert day.nearness(he) + story.nearness(he) > day.nearness(mayor) + story.nearness(mayor)
+    articles = {a.id: a for a in built.articles}
+    assert [s.text for s in _best_sentences(candidates, 2, articles, set(), story, 0.0)] == [mayor, he]
+    assert [s.text for s in _best_sentences({he: candidates[he]}, 1, articles, set(), story, 0.0)] == [he]  # when nothing else
+
+
 @pytest.mark.parametrize("dates,per_date", [(0, 1), (1, 0), (-2, 1), (1.5, 1), (True, 1)])
 def test_bad_counts_are_the_library_error(blast, dates, per_date):
     with pytest.raises(timeline.InvalidArgumentError, match="must be a whole number"):

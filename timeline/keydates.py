@@ -19,7 +19,9 @@ the day; each is scored by its cosine similarity to the centroid of all of them 
 weighted by how rare they are among the day's candidates), so that what most reports of the
 day share comes first, among the sentences near enough the whole story (``STORY_FLOOR``; the
 rest, a page's other stories among them, only when a day has too few, and those far from it,
-``OFF_STORY``, never); a sentence too like one already chosen (``REDUNDANCY``) is skipped.
+``OFF_STORY``, never) and, among those, the sentences that stand alone (one that opens by
+referring back, "He says ...", only when a day has too few others); a sentence too like one
+already chosen (``REDUNDANCY``) is skipped.
 Sentences are cleaned of a dateline run into them ("WASHINGTON (Reuters) - "), of a live page's
 update stamp ("(Update 2:04 p.m. Cairo, 7:04 a.m. ET)") and of the broken end of a bracket or
 quotation their splitting left at their start; they must be whole (every bracket and quotation
@@ -135,6 +137,9 @@ _RUN_IN = re.compile(
 # A headline printed twice before the sentence: "BP shares blame over oil spill BP shares blame over
 # oil spill Oil company BP says ...".
 _REPEATED = re.compile(r"\b((?:\w+\W+){4,}?)\1")
+# A sentence that opens by referring back to one before it ("He says Mexico has 260 confirmed
+# cases", "This was the first ...") is not self-contained: whom or what it means is elsewhere.
+_REFERS_BACK = re.compile(r"^(?:He|She|They|It|His|Her|Their|Its|This|These|Those|That|Such)\b")
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 
@@ -353,8 +358,12 @@ def _best_sentences(
     if not candidates:
         return ()
     day = _Centroid(candidates)
-    # near enough the story first; within each, nearest the day's and the story's sentences
-    ranked = sorted(candidates, key=lambda t: (story.nearness(t) < STORY_FLOOR * median, -(day.nearness(t) + STORY_WEIGHT * story.nearness(t)), t))
+    # near enough the story first, then those that stand alone; within each, nearest the day's
+    # and the story's sentences
+    ranked = sorted(
+        candidates,
+        key=lambda t: (story.nearness(t) < STORY_FLOOR * median, bool(_REFERS_BACK.match(t)), -(day.nearness(t) + STORY_WEIGHT * story.nearness(t)), t),
+    )
     chosen: list[str] = []
     for text in ranked:
         if all(day.similarity(text, other) < REDUNDANCY for other in chosen):
