@@ -120,6 +120,12 @@ def test_only_whole_sentences_are_chosen(text, whole):
         ("Council backs new budget Ministers say the plan will cut waiting times Monday 14 June 2010", False),  # no sentence
         ("Council backs new budget Council backs new budget The council approved the plan on Monday.", False),  # twice
         ("The talks resume on Monday 14 June 2010 in London, the ministry said.", True),
+        ("OIL SHARES HIT NEW LOW The spill has undermined the confidence of investors in the company.", False),
+        ("Interview with the former minister Aired February 6, 2011 - 10:00 ET THIS IS A RUSH TRANSCRIPT.", False),
+        ("BACK {current} of {total} NEXT Two possible scenarios have been discussed by the ministers.", False),
+        ("By Jo Smith, CNN It was 17 days of expanding unrest that finally forced the president out.", False),
+        ("The programme is broadcast on BBC Two on Tuesday, 9 November 2010, at 2100 GMT.", True),
+        ("The company, BP PLC, said its shares fell 3 percent on Monday in London trading.", True),
         ("Refugees tell of their flight and destruction Watch two families tell their stories in the camp.", False),
         ("The group Human Rights Watch said on Monday that 20 people had died in the city.", True),
         ("May 4, Day 15 of a spill that began with an explosion on the rig.... VENICE, La. (AP) --", False),  # cut off

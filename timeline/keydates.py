@@ -108,7 +108,8 @@ _FURNITURE = re.compile(
     r"|\blast updated at\b"  # a page stamp: "5 January 2011 Last updated at 06:50 GMT Help A hearing ..."
     r"|\bphoto(?:graph)?:"  # a caption or its credit: "Photograph: KPA/Zuma/Rex Features BP was aware ..."
     r"|" + _WEEKDAY_DATE + r"$"  # a headline and standfirst up to the page's date, with no sentence after
-    r"|\((?:AP|AFP|CNN|Reuters)\) ?(?:-{1,2}|—|–)\s*$",  # a caption, then the dateline of a story cut off: "... VENICE, La. (AP) --"
+    r"|\((?:AP|AFP|CNN|Reuters)\) ?(?:-{1,2}|—|–)\s*$"  # a caption, then the dateline of a story cut off: "... VENICE, La. (AP) --"
+    r"|\{(?:current|total)\}",  # a gallery's template: "BACK {current} of {total} NEXT Two possible ..."
     re.IGNORECASE,
 )
 # ... or opening it, where a page printed it before the first sentence without a full stop:
@@ -116,6 +117,7 @@ _PAGE_OPENING = re.compile(
     # a page's date and time: "03 February 12 17:03 GMT Russia's ...", "Tue Apr 21, 2009 10:19 pm BST ..."
     r"^(?:[A-Z][a-z]{2,8},? )?(?:\d{1,2} [A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.? \d{1,2},?) \d{2,4},? \d{1,2}[:.]\d{2} ?(?:[ap]\.?m\.? )?(?:GMT|BST|UTC|CET|[ECMP][SD]?T)\b"
     r"|^(?:By )?(?:[A-Z][\w'’-]+ ){1,4}(?:BBC News|CNN|Reuters|Associated Press)\b,"  # "By Jo Smith BBC News, Cairo Protesters ..."
+    r"|^By (?:[A-Z][\w'’.-]+ ){0,3}[A-Z][\w'’.-]+, (?:BBC News|CNN|Reuters|Associated Press)\b"  # "By Jo Smith, CNN It was ..."
     r"|^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?: "  # a gallery caption: "April 21, 2010: Fire boats ..."
     r"|^\d{1,2}[:.]\d{2} ?[ap]\.?m\.?(?: [A-Z]{2,4})? ?(?:-{1,2}|—|–|:) "  # a live page's entry: "2:30 pm ET - Protesting Egypt in the U.S. - ..."
     # a heading before a dash, not a chronology's date: "Uprising in Egypt -- Egyptian laureate ..."
@@ -277,6 +279,11 @@ def _mended(text: str) -> str:
     return text
 
 
+# Three words or more in capitals: a headline or a transcript's banner run into the sentence ("BP
+# SHARES HIT NEW LOW The spill ...", "THIS IS A RUSH TRANSCRIPT"), or a reader shouting.
+_CAPITALS = re.compile(r"\b[A-Z]{2,}(?: [A-Z]{2,}){2,}\b")
+
+
 def _readable(text: str) -> bool:
     """Is the sentence one a person reads as it is: whole (not the lead-in to a quotation or list
     after it), a statement, no page furniture, no caption or heading run into it, no list
@@ -284,7 +291,9 @@ def _readable(text: str) -> bool:
     speaker in a transcript."""
     if not _whole(text) or text.endswith(("?", ":")) or text.count(":") > 1:  # a question; what a colon opens is missing
         return False
-    if _FURNITURE.search(text) or _PAGE_OPENING.search(text) or _REPEATED.search(text) or _SPOKEN.search(_QUOTATION.sub(" ", text)):
+    if _FURNITURE.search(text) or _PAGE_OPENING.search(text) or _REPEATED.search(text) or _CAPITALS.search(text):
+        return False
+    if _SPOKEN.search(_QUOTATION.sub(" ", text)):
         return False
     stop = function_words()
     return not any(m.group("before") not in stop for m in _RUN_IN.finditer(text))
