@@ -53,7 +53,9 @@ def seeds() -> timeline.Timeline:
 
 def test_the_day_every_article_looks_back_at_comes_first(blast):
     chosen = blast.key_dates(1, 2)
-    assert [(k.day, k.score, k.sources) for k in chosen] == [(date(2018, 8, 3), 6.0, ("Gazette", "Herald", "Reuters"))]
+    # 6 for the evidence (three articles published after the day date the blast to it, 2 each),
+    # 2.158 for its best sentence's nearness to the story
+    assert [(k.day, k.score, k.sources) for k in chosen] == [(date(2018, 8, 3), 8.158, ("Gazette", "Herald", "Reuters"))]
     assert [(s.article, s.text) for s in chosen[0].sentences] == [
         ("c", "A huge blast tore through a chemical factory in Springfield on Friday, killing five workers, the fire service said."),
         ("a", "The chemical factory in Springfield exploded on August 3, killing five workers and injuring dozens more."),
@@ -197,6 +199,25 @@ def test_a_sentence_that_refers_back_comes_after_those_that_stand_alone():
     articles = {a.id: a for a in built.articles}
     assert [s.text for s in _best_sentences(candidates, 2, articles, set(), story, 0.0)] == [mayor, he]
     assert [s.text for s in _best_sentences({he: candidates[he]}, 1, articles, set(), story, 0.0)] == [he]  # when nothing else
+
+
+def test_of_days_with_the_same_evidence_the_one_that_tells_the_story_comes_first(monkeypatch):
+    # One article looks back at each of 5, 6 and 7 August; only the 7th's is about the blast
+    # as much as the 3rd's are (the 6th's is another story the page printed).
+    later = [
+        timeline.Article("A new bakery opened in the old market square on Monday, selling bread and cakes to long queues.", "2018-08-08", source="Courier", id="d"),
+        timeline.Article("Inspectors returned to the chemical factory in Springfield on Tuesday, where the blast killed five workers.", "2018-08-08", source="Post", id="e"),
+    ]
+    built = timeline.build([*BLAST, *later])
+    assert [(k.day, k.score) for k in built.key_dates(4)] == [
+        (date(2018, 8, 3), 8.201),
+        (date(2018, 8, 5), 3.521),
+        (date(2018, 8, 6), 3.791),
+        (date(2018, 8, 7), 4.0),
+    ]
+    assert [k.day for k in built.key_dates(2)] == [date(2018, 8, 3), date(2018, 8, 7)]
+    monkeypatch.setattr(timeline.keydates, "STORY_EVIDENCE", 0.0)  # the evidence alone: a tie, the earliest first
+    assert [k.day for k in built.key_dates(2)] == [date(2018, 8, 3), date(2018, 8, 5)]
 
 
 @pytest.mark.parametrize("dates,per_date", [(0, 1), (1, 0), (-2, 1), (1.5, 1), (True, 1)])

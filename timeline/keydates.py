@@ -13,6 +13,9 @@ Ghalandari & Ifrim 2020; no trained model):
   more: looking back at a day is what makes it a key date ("the explosion on April 20").
 - **reports**: an article published on the day that reports events as done that day (dated by
   its publication) counts ``REPORT_WEIGHT``: news of the day, less telling than a reference.
+- **the story**: how near the whole story the day's best sentence is, in medians of every
+  candidate sentence's nearness, counts ``STORY_EVIDENCE`` each: a day whose mentions all come
+  from another story a page printed, a schedule or an aside tells the story less.
 
 How a day's sentences are chosen: the candidates are the sentences of the mentions dated to
 the day; each is scored by its cosine similarity to the centroid of all of them (content words
@@ -51,6 +54,9 @@ __all__ = ["KeyDate", "KeySentence", "key_dates"]
 LATER_WEIGHT = 1.0
 #: An article of the day that reports the day's events (dated by its publication).
 REPORT_WEIGHT = 0.5
+#: A day's evidence gains this many points for each median candidate's nearness to the story
+#: that its best sentence has. (2.0: leave one topic out on Timeline17 picks it for all five.)
+STORY_EVIDENCE = 2.0
 #: A sentence this similar (cosine of content words) to one already chosen says it again.
 REDUNDANCY = 0.5
 #: How much nearness to the whole story counts beside nearness to the day's sentences.
@@ -185,11 +191,18 @@ def key_dates(
             raise InvalidArgumentError(f"{name} must be a whole number of at least 1, got {count!r}")
     articles = {a.id: a for a in timeline.articles}
     by_day = _mentions_by_day(timeline.mentions, start, end)
-    scored = sorted(((_day_score(day, mentions, articles), day) for day, mentions in by_day.items()), key=lambda x: (-x[0], x[1]))
     story = _Centroid(_clean(m.sentence.text) for mentions in by_day.values() for m in mentions)
     candidates = {day: _candidates(mentions) for day, mentions in by_day.items()}
     nearness = sorted(story.nearness(text) for texts in candidates.values() for text in texts)
     median = nearness[len(nearness) // 2] if nearness else 0.0
+
+    def day_score(day: date) -> float:
+        # the evidence, and how near the story the day's best sentence is (in medians): a day
+        # whose mentions all come from another story on the page, or a schedule, tells less
+        best = max((story.nearness(text) for text in candidates[day]), default=0.0)
+        return _day_score(day, by_day[day], articles) + (STORY_EVIDENCE * best / median if median else 0.0)
+
+    scored = sorted(((day_score(day), day) for day in by_day), key=lambda x: (-x[0], x[1]))
     result: list[KeyDate] = []
     used: set[str] = set()  # a sentence tells one key date: the best-supported day it dates
     for score, day in scored:
