@@ -136,15 +136,18 @@ _SPOKEN = re.compile(r"\b(?:I|me|my|we|us|our|you|your|We|You|Our|My)\b")
 _QUOTATION = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^‘]*?’(?!\w)")  # "..." or ‘...’, not the ’ of "don’t"
 # A caption or heading run into the sentence after it: a word of the caption, then a word that
 # opens a sentence, with no full stop between ("... to control the spill The company said ...",
-# "Police search doctor's home On Tuesday, police ...", a video's promo: "... and destruction Watch
-# two refugees tell ..."). A preposition or article before the
-# capital ("at The Assembly Rooms", "to The Hague") is a name, not a new sentence.
+# "Police search doctor's home On Tuesday, police ...", a video's promo: "... and destruction
+# Watch two refugees tell ..."). A preposition or article before the capital ("at The Assembly
+# Rooms", "to The Hague") is a name, not a new sentence.
 _RUN_IN = re.compile(
     r"\b(?P<before>[a-z][a-z'’-]+) (?:The|A|An|On|In|At|Another|Since|After|Before|When|While|It|He|She|They|We|This|These|Some|Many|More|Most|Two|Three|Four|Five|Several|Watch)\b"
 )
 # A headline printed twice before the sentence: "BP shares blame over oil spill BP shares blame over
 # oil spill Oil company BP says ...".
 _REPEATED = re.compile(r"\b((?:\w+\W+){4,}?)\1")
+# Three words or more in capitals: a headline or a transcript's banner run into the sentence ("BP
+# SHARES HIT NEW LOW The spill ...", "THIS IS A RUSH TRANSCRIPT"), or a reader shouting.
+_CAPITALS = re.compile(r"\b[A-Z]{2,}(?: [A-Z]{2,}){2,}\b")
 # A sentence that opens by referring back to one before it ("He says Mexico has 260 confirmed
 # cases", "This was the first ...") is not self-contained: whom or what it means is elsewhere.
 _REFERS_BACK = re.compile(r"^(?:He|She|They|It|His|Her|Their|Its|This|These|Those|That|Such)\b")
@@ -290,11 +293,6 @@ def _mended(text: str) -> str:
     if text[:1] in "\"“”" and _quote_marks(text) % 2 == 1:
         text = text[1:].lstrip()  # a quotation's closing mark, left at the start
     return text
-
-
-# Three words or more in capitals: a headline or a transcript's banner run into the sentence ("BP
-# SHARES HIT NEW LOW The spill ...", "THIS IS A RUSH TRANSCRIPT"), or a reader shouting.
-_CAPITALS = re.compile(r"\b[A-Z]{2,}(?: [A-Z]{2,}){2,}\b")
 
 
 def _readable(text: str) -> bool:
