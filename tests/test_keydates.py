@@ -163,19 +163,25 @@ INSPECTORS = "Inspectors returned to the chemical factory in Springfield on Tues
 BAKERY = "A new bakery opened in the old market square on Tuesday, selling bread and cakes to long queues."
 
 
-@pytest.mark.parametrize("median,chosen", [(0.0, [BAKERY]), (0.42, [INSPECTORS]), (0.5, [BAKERY]), (0.9, [INSPECTORS]), (1.2, [])])
-def test_a_sentence_far_from_the_story_comes_only_when_its_day_has_nothing_nearer(median, chosen):
+@pytest.fixture(scope="module")
+def with_bakery() -> timeline.Timeline:
     # A page printed another story beside this one: its two sentences are what most of the day's
-    # sentences share, but not what the story is about. Under the floor of nearness to the
-    # story (1.25 times the median candidate's nearness) they come after the one that is; when
-    # nothing is above it, the day's order stands; under half the median, nothing is chosen.
+    # sentences share, but not what the story is about.
     page = timeline.Article(
         f"{INSPECTORS}\n\n{BAKERY}\n\nThe bakery in the old market square sold out of bread and cakes on Tuesday afternoon.",
         "2018-08-08",
         source="Courier",
         id="d",
     )
-    built = timeline.build([*BLAST, page])
+    return timeline.build([*BLAST, page])
+
+
+@pytest.mark.parametrize("median,chosen", [(0.0, [BAKERY]), (0.42, [INSPECTORS]), (0.5, [BAKERY]), (0.9, [INSPECTORS]), (1.2, [])])
+def test_a_sentence_far_from_the_story_comes_only_when_its_day_has_nothing_nearer(with_bakery, median, chosen):
+    # Under the floor of nearness to the story (1.25 times the median candidate's nearness) the
+    # bakery's sentences come after the one about the blast; when nothing is above it, the day's
+    # order stands; under half the median, nothing is chosen.
+    built = with_bakery
     candidates = _candidates(_mentions_by_day(built.mentions, None, None)[date(2018, 8, 7)])
     assert len(candidates) == 3
     who = ("the mayor", "the police", "the union", "the company", "officials", "the fire service", "witnesses", "the governor", "inspectors", "doctors")
@@ -206,7 +212,7 @@ def test_of_days_with_the_same_evidence_the_one_that_tells_the_story_comes_first
     # as much as the 3rd's are (the 6th's is another story the page printed).
     later = [
         timeline.Article("A new bakery opened in the old market square on Monday, selling bread and cakes to long queues.", "2018-08-08", source="Courier", id="d"),
-        timeline.Article("Inspectors returned to the chemical factory in Springfield on Tuesday, where the blast killed five workers.", "2018-08-08", source="Post", id="e"),
+        timeline.Article(INSPECTORS, "2018-08-08", source="Post", id="e"),
     ]
     built = timeline.build([*BLAST, *later])
     assert [(k.day, k.score) for k in built.key_dates(4)] == [

@@ -35,9 +35,9 @@ heading run into them, no question or list (:func:`_readable`).
 
 from __future__ import annotations
 
-import functools
 import math
 import re
+import statistics
 from collections import Counter, defaultdict
 from datetime import date
 from typing import Iterable, Mapping, Optional
@@ -91,16 +91,11 @@ _AGENCY_MARK = re.compile(r"^(?:.{0,120}?\b[A-Z][a-z]+(?:, [A-Z][a-z]+)? )?\((?:
 # A page's headline and standfirst run into its first sentence, up to the page stamp between them:
 # "Gulf oil spill: BP resumes 'top kill' Company says ... Friday 28 May 2010 10.27 BST New figures
 # mean ...": what is left after the stamp is the sentence.
-_WEEKDAY_DATE = (
-    r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day \d{1,2} (?:January|February|March|April|May|June|July|August"
-    r"|September|October|November|December) \d{4}"
-)
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_WEEKDAY_DATE = r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day \d{1,2} " + _MONTHS + r" \d{4}"
 _HEADLINE_STAMP = re.compile(r"^.{0,300}?" + _WEEKDAY_DATE + r" \d{1,2}[.:]\d{2} (?:GMT|BST|UTC|CET|[ECMP][SD]?T)\b\s*")
 # ... or a page's date and time before it: "Thursday, January 6, 2011; 12:00 AM The commission ...".
-_PAGE_STAMP = re.compile(
-    r"^(?:[A-Z][a-z]+day, )?(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-    r" \d{1,2}, \d{4}; \d{1,2}:\d{2} ?[AP]M\s+"
-)
+_PAGE_STAMP = re.compile(r"^(?:[A-Z][a-z]+day, )?" + _MONTHS + r" \d{1,2}, \d{4}; \d{1,2}:\d{2} ?[AP]M\s+")
 # A bullet or dash left before the sentence: "- Egyptian banks will be closed ...".
 _BULLET = re.compile(r"^[-–—•*]+\s+")
 # A live page's update stamp opening a sentence: "(Update 2:04 p.m. Cairo, 7:04 a.m. ET) ".
@@ -119,11 +114,12 @@ _FURNITURE = re.compile(
     re.IGNORECASE,
 )
 # ... or opening it, where a page printed it before the first sentence without a full stop:
+_NEWSROOMS = r"(?:BBC News|CNN|Reuters|Associated Press)"  # whose correspondents' bylines run in
 _PAGE_OPENING = re.compile(
     # a page's date and time: "03 February 12 17:03 GMT Russia's ...", "Tue Apr 21, 2009 10:19 pm BST ..."
     r"^(?:[A-Z][a-z]{2,8},? )?(?:\d{1,2} [A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.? \d{1,2},?) \d{2,4},? \d{1,2}[:.]\d{2} ?(?:[ap]\.?m\.? )?(?:GMT|BST|UTC|CET|[ECMP][SD]?T)\b"
-    r"|^(?:By )?(?:[A-Z][\w'’-]+ ){1,4}(?:BBC News|CNN|Reuters|Associated Press)\b,"  # "By Jo Smith BBC News, Cairo Protesters ..."
-    r"|^By (?:[A-Z][\w'’.-]+ ){0,3}[A-Z][\w'’.-]+, (?:BBC News|CNN|Reuters|Associated Press)\b"  # "By Jo Smith, CNN It was ..."
+    r"|^(?:By )?(?:[A-Z][\w'’-]+ ){1,4}" + _NEWSROOMS + r"\b,"  # "By Jo Smith BBC News, Cairo Protesters ..."
+    r"|^By (?:[A-Z][\w'’.-]+ ){0,3}[A-Z][\w'’.-]+, " + _NEWSROOMS + r"\b"  # "By Jo Smith, CNN It was ..."
     r"|^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?: "  # a gallery caption: "April 21, 2010: Fire boats ..."
     r"|^\d{1,2}[:.]\d{2} ?[ap]\.?m\.?(?: [A-Z]{2,4})? ?(?:-{1,2}|—|–|:) "  # a live page's entry: "2:30 pm ET - Protesting Egypt in the U.S. - ..."
     # a heading before a dash, not a chronology's date: "Uprising in Egypt -- Egyptian laureate ..."
@@ -196,8 +192,8 @@ def key_dates(
     by_day = _mentions_by_day(timeline.mentions, start, end)
     story = _Centroid(_clean(m.sentence.text) for mentions in by_day.values() for m in mentions)
     candidates = {day: _candidates(mentions) for day, mentions in by_day.items()}
-    nearness = sorted(story.nearness(text) for texts in candidates.values() for text in texts)
-    median = nearness[len(nearness) // 2] if nearness else 0.0
+    nearness = [story.nearness(text) for texts in candidates.values() for text in texts]
+    median = statistics.median_high(nearness) if nearness else 0.0
 
     def day_score(day: date) -> float:
         # the evidence, and how near the story the day's best sentence is (in medians): a day
@@ -344,6 +340,7 @@ class _Centroid:
         self.centroid: Counter = Counter()
         for vector in self.vectors.values():
             self.centroid.update(vector)
+        self._centroid_norm = math.sqrt(sum(v * v for v in self.centroid.values()))
         self._nearness: dict[str, float] = {}  # asked again for every sentence: a story's centroid is long
 
     def nearness(self, text: str) -> float:
@@ -351,15 +348,11 @@ class _Centroid:
             self._nearness[text] = _cosine(self.vectors[text], self.centroid, self._centroid_norm)
         return self._nearness[text]
 
-    @functools.cached_property
-    def _centroid_norm(self) -> float:
-        return math.sqrt(sum(v * v for v in self.centroid.values()))
-
     def similarity(self, first: str, second: str) -> float:
         return _cosine(self.vectors[first], self.vectors[second])
 
 
-def _candidates(mentions: list[Mention]) -> dict[str, Mention]:
+def _candidates(mentions: Iterable[Mention]) -> dict[str, Mention]:
     """The sentences that may tell the day (cleaned, of a readable length, read as they are),
     each with the first mention found in it."""
     candidates: dict[str, Mention] = {}
