@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import timeline
 from timeline.cli import main
-from timeline.keydates import _best_sentences, _candidates, _Centroid, _clean, _mentions_by_day, _readable, _whole
+from timeline.keydates import _best_sentences, _candidates, _Centroid, _clean, _mentions_by_day, _readable, _whole, _without_its_day
 
 from conftest import examples, seed_articles
 
@@ -56,10 +56,12 @@ def test_the_day_every_article_looks_back_at_comes_first(blast):
     # 6 for the evidence (three articles published after the day date the blast to it, 2 each),
     # 2.158 for its best sentence's nearness to the story
     assert [(k.day, k.score, k.sources) for k in chosen] == [(date(2018, 8, 3), 8.158, ("Gazette", "Herald", "Reuters"))]
+    # shown without the expression that dates them to the day: the heading gives it
     assert [(s.article, s.text) for s in chosen[0].sentences] == [
-        ("c", "A huge blast tore through a chemical factory in Springfield on Friday, killing five workers, the fire service said."),
-        ("a", "The chemical factory in Springfield exploded on August 3, killing five workers and injuring dozens more."),
+        ("c", "A huge blast tore through a chemical factory in Springfield, killing five workers, the fire service said."),
+        ("a", "The chemical factory in Springfield exploded, killing five workers and injuring dozens more."),
     ]
+    assert [s.sentence for s in chosen[0].sentences] == [BLAST[2].text, BLAST[0].text.split("\n")[0]]
 
 
 def test_key_dates_come_in_date_order_and_a_span_limits_them(blast):
@@ -188,7 +190,7 @@ def test_a_sentence_far_from_the_story_comes_only_when_its_day_has_nothing_neare
     story = _Centroid([f"The blast at the chemical factory in Springfield killed five workers, {w} said." for w in who] + list(candidates))
     assert story.nearness(INSPECTORS) > 0.5 > story.nearness(BAKERY)
     articles = {a.id: a for a in built.articles}
-    assert [s.text for s in _best_sentences(candidates, 1, articles, set(), story, median)] == chosen
+    assert [s.sentence for s in _best_sentences(candidates, 1, articles, set(), story, median)] == chosen
 
 
 def test_a_sentence_that_refers_back_comes_after_those_that_stand_alone():
@@ -203,8 +205,8 @@ def test_a_sentence_that_refers_back_comes_after_those_that_stand_alone():
     day = _Centroid(candidates)
     assert day.nearness(he) + story.nearness(he) > day.nearness(mayor) + story.nearness(mayor)
     articles = {a.id: a for a in built.articles}
-    assert [s.text for s in _best_sentences(candidates, 2, articles, set(), story, 0.0)] == [mayor, he]
-    assert [s.text for s in _best_sentences({he: candidates[he]}, 1, articles, set(), story, 0.0)] == [he]  # when nothing else
+    assert [s.sentence for s in _best_sentences(candidates, 2, articles, set(), story, 0.0)] == [mayor, he]
+    assert [s.sentence for s in _best_sentences({he: candidates[he]}, 1, articles, set(), story, 0.0)] == [he]  # when nothing else
 
 
 def test_of_days_with_the_same_evidence_the_one_that_tells_the_story_comes_first(monkeypatch):
@@ -224,6 +226,45 @@ def test_of_days_with_the_same_evidence_the_one_that_tells_the_story_comes_first
     assert [k.day for k in built.key_dates(2)] == [date(2018, 8, 3), date(2018, 8, 7)]
     monkeypatch.setattr(timeline.keydates, "STORY_EVIDENCE", 0.0)  # the evidence alone: a tie, the earliest first
     assert [k.day for k in built.key_dates(2)] == [date(2018, 8, 3), date(2018, 8, 5)]
+
+
+def _dated(sentence: str, expression: str, dated_by: str = "text") -> timeline.Mention:
+    text = sentence
+    return timeline.Mention(
+        "a", timeline.Sentence(text, 0, len(text)), 0, len(text), "x", "x", text, "happened", time_text=expression, dated_by=dated_by
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence,expression,shown",
+    [
+        ("Energy giant BP vowed Monday to pay all clean-up costs.", "Monday", "Energy giant BP vowed to pay all clean-up costs."),
+        ("The lawsuit was filed late on Wednesday in U.S. District Court.", "Wednesday", "The lawsuit was filed in U.S. District Court."),
+        ("On Tuesday, police raided the doctor's home.", "Tuesday", "Police raided the doctor's home."),
+        ("Obama, who made a third trip to the coast on Friday, said he was angry.", "Friday", "Obama, who made a third trip to the coast, said he was angry."),
+        ("The oil began leaking on 20 April when the rig exploded.", "20 April", "The oil began leaking when the rig exploded."),
+        ("Shares in BP fell by more than 6 percent on Thursday.", "Thursday", "Shares in BP fell by more than 6 percent."),
+        ("BP agreed on Wednesday, June 16, 2010 to set up a fund.", "Wednesday, June 16, 2010", "BP agreed to set up a fund."),
+        ("The rig exploded on Apr. 20, killing 11 workers.", "Apr. 20", "The rig exploded, killing 11 workers."),
+        ("Drilling started Sunday night on a relief well.", "Sunday night", "Drilling started on a relief well."),
+        # left as they are: the day as the subject, within a quotation, counted from another
+        # day, printed twice, not in the sentence, and a sentence not dated by its text
+        ("Friday was the bloodiest day of the uprising so far.", "Friday", "Friday was the bloodiest day of the uprising so far."),
+        ('BP said: "The plume has visibly declined today."', "today", 'BP said: "The plume has visibly declined today."'),
+        ("The rig exploded on April 20 and sank two days later.", "two days later", "The rig exploded on April 20 and sank two days later."),
+        ("Talks on Monday ended as talks on Monday began.", "Monday", "Talks on Monday ended as talks on Monday began."),
+        ("Protesters filled the square again.", "Friday", "Protesters filled the square again."),
+        ("More than 1,300 people have been admitted to hospital since 13 April.", "13 April", "More than 1,300 people have been admitted to hospital since 13 April."),
+        ("Obama did not call Mubarak before Friday's announcement.", "Friday", "Obama did not call Mubarak before Friday's announcement."),
+    ],
+)
+def test_the_expression_that_dates_a_sentence_to_its_key_date_is_not_shown_again(sentence, expression, shown):
+    assert _without_its_day(sentence, _dated(sentence, expression)) == shown
+
+
+def test_a_sentence_dated_by_its_publication_is_shown_whole():
+    sentence = "Police raided the doctor's home on Tuesday."
+    assert _without_its_day(sentence, _dated(sentence, "Tuesday", dated_by="published")) == sentence
 
 
 @pytest.mark.parametrize("dates,per_date", [(0, 1), (1, 0), (-2, 1), (1.5, 1), (True, 1)])
@@ -269,7 +310,9 @@ def test_the_cli_writes_key_dates_as_markdown_and_json(tmp_path):
     assert result.exit_code == 0, result.output
     assert result.output == (
         "# Key dates\n\n1 date chosen from 3 articles.\n\n## 3 August 2018\n\n"
-        "- A huge blast tore through a chemical factory in Springfield on Friday, killing five workers, the fire service said. (Herald)\n"
+        "- A huge blast tore through a chemical factory in Springfield, killing five workers, the fire service said. (Herald)\n"
     )
     result = runner.invoke(main, ["build", "--meta", str(meta), "--quiet", "--dates", "1", "--format", "json", *map(str, files)])
-    assert json.loads(result.output)[0]["date"] == "2018-08-03"
+    written = json.loads(result.output)[0]
+    assert written["date"] == "2018-08-03"
+    assert written["sentences"][0]["sentence"] == BLAST[2].text

@@ -688,7 +688,7 @@ def _key_date_dict(key) -> dict:
         "date": key.day.isoformat(),
         "score": key.score,
         "sources": list(key.sources),
-        "sentences": [{"text": s.text, "article": s.article, "source": s.source, "url": s.url} for s in key.sentences],
+        "sentences": [{"text": s.text, "sentence": s.sentence, "article": s.article, "source": s.source, "url": s.url} for s in key.sentences],
     }
 
 

@@ -147,6 +147,24 @@ _CAPITALS = re.compile(r"\b[A-Z]{2,}(?: [A-Z]{2,}){2,}\b")
 # A sentence that opens by referring back to one before it ("He says Mexico has 260 confirmed
 # cases", "This was the first ...") is not self-contained: whom or what it means is elsewhere.
 _REFERS_BACK = re.compile(r"^(?:He|She|They|It|His|Her|Their|Its|This|These|Those|That|Such)\b")
+# The time expression that dates a sentence to its key date says again what the date's heading
+# says: it is left out of the text shown, with the words that go with it ("BP vowed Monday to
+# pay" -> "BP vowed to pay", "filed late on Wednesday in court" -> "filed in court", "On
+# Tuesday, police raided ..." -> "Police raided ..."). Only an expression that names the day (a
+# weekday, a date, today, yesterday), never one counted from another ("two days later"), and
+# never inside a quotation: what someone said is shown as said.
+_ABBREVIATED_MONTHS = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\."
+_DAY_NAME = re.compile(
+    r"(?:(?:early|late) )?(?:"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?: (?:morning|afternoon|evening|night))?"  # Monday, Sunday night
+    r"(?:,? (?:" + _MONTHS + r"|" + _ABBREVIATED_MONTHS + r") \d{1,2}(?:, \d{4})?)?"  # Wednesday, June 16
+    r"|(?:" + _MONTHS + r"|" + _ABBREVIATED_MONTHS + r") \d{1,2}(?:, \d{4})?"  # April 20, Apr. 20, 2010
+    r"|\d{1,2} " + _MONTHS + r"(?: \d{4})?"  # 20 April 2010
+    r"|today|yesterday)",
+    re.IGNORECASE,
+)
+# ... the words before it that go with it: "on", "late on", "early"
+_DAY_LEAD = re.compile(r"(?:^|(?<=\s))(?:(?:(?:early|late|earlier|later) )?on |(?:early|late) )$", re.IGNORECASE)
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 
@@ -154,11 +172,15 @@ _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 class KeySentence:
     """A sentence that tells what happened on a key date, with where it comes from."""
 
+    #: What is shown under the date: the sentence without the time expression that dates it
+    #: there ("BP vowed Monday to pay ..." -> "BP vowed to pay ...", under the Monday).
     text: str
     #: The id of the article it is taken from, and that article's source and address.
     article: str
     source: Optional[str] = None
     url: Optional[str] = None
+    #: The sentence as the article gives it (a dateline or page stamp run into it cut).
+    sentence: str = ""
 
 
 @frozen
@@ -203,7 +225,7 @@ def key_dates(
 
     scored = sorted(((day_score(day), day) for day in by_day), key=lambda x: (-x[0], x[1]))
     result: list[KeyDate] = []
-    used: set[str] = set()  # a sentence tells one key date: the best-supported day it dates
+    used: set[str] = set()  # a sentence tells one key date: the best-supported day it dates (as printed, and as shown)
     for score, day in scored:
         if len(result) == dates:
             break
@@ -211,7 +233,7 @@ def key_dates(
         sentences = _best_sentences(candidates[day], per_date, articles, used, story, median)
         if not sentences:
             continue  # nothing left to tell of it that another key date does not: the next day
-        used.update(s.text for s in sentences)
+        used.update(text for s in sentences for text in (s.sentence, s.text))
         sources = sorted({articles[m.article].source or m.article for m in mentions if m.article in articles})
         result.append(KeyDate(day, round(score, 3), sentences, tuple(sources)))
     return tuple(sorted(result, key=lambda key: key.day))
@@ -289,6 +311,38 @@ def _mended(text: str) -> str:
     if text[:1] in "\"“”" and _quote_marks(text) % 2 == 1:
         text = text[1:].lstrip()  # a quotation's closing mark, left at the start
     return text
+
+
+def _without_its_day(text: str, mention: Mention) -> str:
+    """The sentence without the time expression that dates it to its key date (see
+    ``_DAY_NAME``); the sentence as it is where that would not leave a whole one."""
+    expression = " ".join((mention.time_text or "").split())
+    if mention.dated_by != "text" or not _DAY_NAME.fullmatch(expression):
+        return text
+    found = [m.start() for m in re.finditer(r"(?<!\w)" + re.escape(expression) + r"(?!\w)", text)]
+    if len(found) != 1:
+        return text  # not in the sentence, or twice: which one dates it is not known
+    start, end = found[0], found[0] + len(expression)
+    if any(q.start() <= start < q.end() for q in _QUOTATION.finditer(text)):
+        return text
+    if re.match(r"['’]s\b", text[end:]):
+        return text  # a possessive: "before Friday's announcement"
+    lead = _DAY_LEAD.search(text[:start])
+    if lead is not None:
+        start = lead.start()
+    else:
+        # bare, it goes only as an adjunct after a word of the sentence ("vowed Monday to pay"),
+        # not as its subject ("Friday was ...") nor after another preposition ("since 13 April")
+        before = re.search(r"([A-Za-z]+),? $", text[:start])
+        if before is None or before.group(1).lower() in function_words():
+            return text
+    head, tail = text[:start].rstrip(), text[end:]
+    if not head:  # it opened the sentence: "On Tuesday, police ..."
+        tail = tail.lstrip(" ,")
+        return tail[0].upper() + tail[1:] if tail[:1].isalpha() else text
+    if head.endswith(",") and (tail.startswith(",") or re.match(r"[.;:!?]", tail)):
+        head = head[:-1]  # ", on Friday, said" -> ", said"; "killed, on Friday." -> "killed."
+    return head + tail if re.match(r"[,.;:!?)]", tail) or not tail else head + " " + tail.lstrip()
 
 
 def _readable(text: str) -> bool:
@@ -378,16 +432,16 @@ def _best_sentences(
         key=lambda t: (story.nearness(t) < STORY_FLOOR * median, bool(_REFERS_BACK.match(t)), -(day.nearness(t) + STORY_WEIGHT * story.nearness(t)), t),
     )
     chosen: list[str] = []
+    result = []
     for text in ranked:
-        if all(day.similarity(text, other) < REDUNDANCY for other in chosen):
+        mention = candidates[text]
+        shown = _without_its_day(text, mention)
+        if shown not in used and all(day.similarity(text, other) < REDUNDANCY for other in chosen):
             chosen.append(text)
+            info = articles.get(mention.article)
+            result.append(KeySentence(shown, mention.article, info.source if info else None, info.url if info else None, sentence=text))
         if len(chosen) == per_date:
             break
-    result = []
-    for text in chosen:
-        mention = candidates[text]
-        info = articles.get(mention.article)
-        result.append(KeySentence(text, mention.article, info.source if info else None, info.url if info else None))
     return tuple(result)
 
 
