@@ -92,10 +92,14 @@ _AGENCY_MARK = re.compile(r"^(?:.{0,120}?\b[A-Z][a-z]+(?:, [A-Z][a-z]+)? )?\((?:
 # "Gulf oil spill: BP resumes 'top kill' Company says ... Friday 28 May 2010 10.27 BST New figures
 # mean ...": what is left after the stamp is the sentence.
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_ABBREVIATED_MONTHS = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\."
 _WEEKDAY_DATE = r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day \d{1,2} " + _MONTHS + r" \d{4}"
 _HEADLINE_STAMP = re.compile(r"^.{0,300}?" + _WEEKDAY_DATE + r" \d{1,2}[.:]\d{2} (?:GMT|BST|UTC|CET|[ECMP][SD]?T)\b\s*")
 # ... or a page's date and time before it: "Thursday, January 6, 2011; 12:00 AM The commission ...".
 _PAGE_STAMP = re.compile(r"^(?:[A-Z][a-z]+day, )?" + _MONTHS + r" \d{1,2}, \d{4}; \d{1,2}:\d{2} ?[AP]M\s+")
+# A news agency's stock ticker after a company's name, for its terminals, not for a reader: "BP Plc
+# (BP.N) (BP.L) shares tumbled", "Transocean Ltd <RIGN.S> <RIG.N> fell".
+_TICKER = re.compile(r" (?:<[A-Z0-9]{1,6}\.[A-Z]{1,2}>|\([A-Z0-9]{1,6}\. ?[A-Z]{1,2}\))(?= )")
 # A bullet or dash left before the sentence: "- Egyptian banks will be closed ...".
 _BULLET = re.compile(r"^[-–—•*]+\s+")
 # A live page's update stamp opening a sentence: "(Update 2:04 p.m. Cairo, 7:04 a.m. ET) ".
@@ -144,6 +148,17 @@ _REPEATED = re.compile(r"\b((?:\w+\W+){4,}?)\1")
 # Three words or more in capitals: a headline or a transcript's banner run into the sentence ("BP
 # SHARES HIT NEW LOW The spill ...", "THIS IS A RUSH TRANSCRIPT"), or a reader shouting.
 _CAPITALS = re.compile(r"\b[A-Z]{2,}(?: [A-Z]{2,}){2,}\b")
+# A photo's caption: what a picture shows, not what happened ("A dead Northern Gannet covered in
+# oil lies along Grand Isle Beach in Grand Isle, Louisiana May 21, 2010.", "Vessels gather at the
+# spill site, off the Louisiana coast, Tuesday, July 20, 2010.", "In this image taken from video
+# provided by BP, oil flows from the broken well", "The new cap is pictured in this image ...").
+# A caption ends with the picture's date, not after "on" as a sentence of a report does ("...
+# the top U.S. spill official said on Sept. 19, 2010."); "is seen as" is a report's wording.
+_CAPTION = re.compile(
+    r"(?<!\bon)(?:,| )(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )?(?:" + _MONTHS + r"|" + _ABBREVIATED_MONTHS + r") \d{1,2}, \d{4}\.?$"
+    r"|^In (?:this|an?) (?:\w+ )?(?:image|photo|photograph|picture|handout|video grab|frame grab)\b"
+    r"|\b(?:is|are) (?:seen|pictured|shown)\b(?! (?:as|to)\b)"
+)
 # A sentence that opens by referring back to one before it ("He says Mexico has 260 confirmed
 # cases", "This was the first ...") is not self-contained: whom or what it means is elsewhere.
 _REFERS_BACK = re.compile(r"^(?:He|She|They|It|His|Her|Their|Its|This|These|Those|That|Such)\b")
@@ -153,7 +168,6 @@ _REFERS_BACK = re.compile(r"^(?:He|She|They|It|His|Her|Their|Its|This|These|Thos
 # Tuesday, police raided ..." -> "Police raided ..."). Only an expression that names the day (a
 # weekday, a date, today, yesterday), never one counted from another ("two days later"), and
 # never inside a quotation: what someone said is shown as said.
-_ABBREVIATED_MONTHS = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\."
 _DAY_NAME = re.compile(
     r"(?:(?:early|late) )?(?:"
     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?: (?:morning|afternoon|evening|night))?"  # Monday, Sunday night
@@ -313,6 +327,12 @@ def _mended(text: str) -> str:
     return text
 
 
+def _shown(text: str, mention: Mention) -> str:
+    """What a reader is shown of a chosen sentence: without the time expression that dates it to
+    its key date, nor an agency's stock tickers."""
+    return _TICKER.sub("", _without_its_day(text, mention))
+
+
 def _without_its_day(text: str, mention: Mention) -> str:
     """The sentence without the time expression that dates it to its key date (see
     ``_DAY_NAME``); the sentence as it is where that would not leave a whole one."""
@@ -352,7 +372,7 @@ def _readable(text: str) -> bool:
     speaker in a transcript."""
     if not _whole(text) or text.endswith(("?", ":")) or text.count(":") > 1:  # a question; what a colon opens is missing
         return False
-    if _FURNITURE.search(text) or _PAGE_OPENING.search(text) or _REPEATED.search(text) or _CAPITALS.search(text):
+    if _FURNITURE.search(text) or _PAGE_OPENING.search(text) or _REPEATED.search(text) or _CAPITALS.search(text) or _CAPTION.search(text):
         return False
     if _SPOKEN.search(_QUOTATION.sub(" ", text)):
         return False
@@ -435,7 +455,7 @@ def _best_sentences(
     result = []
     for text in ranked:
         mention = candidates[text]
-        shown = _without_its_day(text, mention)
+        shown = _shown(text, mention)
         if shown not in used and all(day.similarity(text, other) < REDUNDANCY for other in chosen):
             chosen.append(text)
             info = articles.get(mention.article)
