@@ -273,6 +273,21 @@ def test_the_expression_that_dates_a_sentence_to_its_key_date_is_not_shown_again
     assert _shown(sentence, _dated(sentence, expression)) == shown
 
 
+_WORDS = st.sampled_from(["police", "raided", "the", "home", "of", "a", "doctor", "Reuters", "said", "on", "since", "in", "Friday's", "talks", ","])
+_DAYS = st.sampled_from(["Monday", "Friday night", "April 20", "20 April 2010", "Apr. 20, 2010", "today", "two days later"])
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(before=st.lists(_WORDS, max_size=8), lead=st.sampled_from(["", "on ", "late on ", "early "]), expression=_DAYS, after=st.lists(_WORDS, max_size=8))
+def test_leaving_out_its_day_only_takes_words_away(before, lead, expression, after):
+    sentence = " ".join([*before, lead + expression, *after]).replace(" ,", ",") + "."
+    shown = _shown(sentence, _dated(sentence, expression))
+    # what is shown is the sentence's own words in its own order, a few fewer: nothing added
+    words, remaining = [w.strip(",.").lower() for w in shown.split()], iter(w.strip(",.").lower() for w in sentence.split())
+    assert shown and all(any(w == r for r in remaining) for w in words)
+    assert shown == sentence or (expression not in shown and len(shown) < len(sentence))
+
+
 def test_a_sentence_dated_by_its_publication_is_shown_whole():
     sentence = "Police raided the doctor's home on Tuesday."
     assert _shown(sentence, _dated(sentence, "Tuesday", dated_by="published")) == sentence
