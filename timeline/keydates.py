@@ -30,7 +30,11 @@ update stamp ("(Update 2:04 p.m. Cairo, 7:04 a.m. ET)") and of the broken end of
 quotation their splitting left at their start; they must be whole (every bracket and quotation
 they open, closed), hold ``MIN_WORDS`` to ``MAX_WORDS`` words (a fragment or a whole paragraph
 tells a reader little) and read as they are: no page furniture, byline, page stamp, caption or
-heading run into them, no question or list (:func:`_readable`).
+heading run into them, no photo's caption, no question or list (:func:`_readable`). A chosen
+sentence is shown without the time expression that dates it to its day, which the date's
+heading gives ("BP vowed Monday to pay ..." under the Monday: "BP vowed to pay ..."), where what
+is left is still a whole sentence (:func:`_without_its_day`); ``KeySentence.sentence`` keeps it
+as printed.
 """
 
 from __future__ import annotations
