@@ -157,6 +157,11 @@ def test_only_whole_sentences_are_chosen(text, whole):
         ("The new containment cap is pictured in this image from a live video feed of the site.", False),
         ("The company killed the well for good, the top spill official said on Sept. 19, 2010.", True),
         ("Oil reached the marshes in what is seen as the worst spill in the country's history.", True),
+        # a headline run into the first sentence that tells its news again; a sentence that goes on
+        ("Police raid the doctor's home Drug police are searching the Las Vegas home of the doctor in the inquiry.", False),
+        ("Russia threatens veto over Syria resolution Russian envoy Vitaly Churkin said Russia would veto the resolution.", False),
+        ("Phone service in the city was restored Saturday morning, a day after the network went dark in the city.", True),
+        ("Members of the opposition meeting in Istanbul asked for help to persuade President Assad to halt the crackdown.", True),
     ],
 )
 def test_only_sentences_a_person_reads_are_chosen(text, readable):

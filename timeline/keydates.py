@@ -163,6 +163,16 @@ _CAPTION = re.compile(
     r"|^In (?:this|an?) (?:\w+ )?(?:image|photo|photograph|picture|handout|video grab|frame grab)\b"
     r"|\b(?:is|are) (?:seen|pictured|shown)\b(?! (?:as|to)\b)"
 )
+# A page's headline run into its first sentence, which tells the same news again in other words:
+# "Police raid Jackson doctor's home Drug police are searching the Las Vegas home of Michael
+# Jackson's doctor ...", "Russia threatens UN veto over Syria resolution Russian UN envoy ...
+# Russia has threatened to veto ...". Where a word of the sentence runs into a capital with no
+# full stop, the 4 to 20 words before it are such a headline if most of their content words
+# (HEADLINE_ECHO, at least three) come again after it; a weekday or month after it is the
+# sentence's own ("... was apparently restored Saturday morning, a day after ...").
+_BOUNDARY = re.compile(r"\b([a-z][\w'’-]*) (?=[A-Z])(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|" + _MONTHS + r"\b)")
+#: The share of a headline's content words told again in the sentence after it (see _BOUNDARY).
+HEADLINE_ECHO = 0.6
 # A sentence that opens by referring back to one before it ("He says Mexico has 260 confirmed
 # cases", "This was the first ...") is not self-contained: whom or what it means is elsewhere.
 _REFERS_BACK = re.compile(r"^(?:He|She|They|It|His|Her|Their|Its|This|These|Those|That|Such)\b")
@@ -378,10 +388,31 @@ def _readable(text: str) -> bool:
         return False
     if _FURNITURE.search(text) or _PAGE_OPENING.search(text) or _REPEATED.search(text) or _CAPITALS.search(text) or _CAPTION.search(text):
         return False
-    if _SPOKEN.search(_QUOTATION.sub(" ", text)):
+    if _SPOKEN.search(_QUOTATION.sub(" ", text)) or _headline_run_in(text):
         return False
     stop = function_words()
     return not any(m.group("before") not in stop for m in _RUN_IN.finditer(text))
+
+
+def _headline_run_in(text: str) -> bool:
+    """Does a page's headline run into the sentence (see ``_BOUNDARY``)?"""
+    stop = function_words()
+    for boundary in _BOUNDARY.finditer(text):
+        if boundary.group(1).lower() in stop:
+            continue  # "at The Hague", "to President Assad": the sentence goes on
+        headline, rest = text[: boundary.end(1)], text[boundary.end() :]
+        if not 4 <= len(headline.split()) <= 20 or "," in headline or len(rest.split()) < MIN_WORDS:
+            continue
+        told = _stems(headline)
+        again = told & _stems(rest)
+        if len(told) >= 3 and len(again) >= 3 and len(again) >= HEADLINE_ECHO * len(told):
+            return True
+    return False
+
+
+def _stems(text: str) -> set[str]:
+    """Content words cut to five letters: "recalls" and "recalling", "Jackson" and "Jackson's" meet."""
+    return {word[:5] for word in _words(text)}
 
 
 def _whole(text: str) -> bool:
