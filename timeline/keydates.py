@@ -401,7 +401,9 @@ def _headline_run_in(text: str) -> bool:
         if boundary.group(1).lower() in stop:
             continue  # "at The Hague", "to President Assad": the sentence goes on
         headline, rest = text[: boundary.end(1)], text[boundary.end() :]
-        if not 4 <= len(headline.split()) <= 20 or "," in headline or len(rest.split()) < MIN_WORDS:
+        if len(headline.split()) > 20 or "," in headline:
+            break  # a headline is shorter, and has no comma
+        if len(headline.split()) < 4 or len(rest.split()) < MIN_WORDS:
             continue
         told = _stems(headline)
         again = told & _stems(rest)
