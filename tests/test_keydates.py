@@ -241,9 +241,8 @@ def test_of_days_with_the_same_evidence_the_one_that_tells_the_story_comes_first
 
 
 def _dated(sentence: str, expression: str, dated_by: str = "text") -> timeline.Mention:
-    text = sentence
     return timeline.Mention(
-        "a", timeline.Sentence(text, 0, len(text)), 0, len(text), "x", "x", text, "happened", time_text=expression, dated_by=dated_by
+        "a", timeline.Sentence(sentence, 0, len(sentence)), 0, len(sentence), "x", "x", sentence, "happened", time_text=expression, dated_by=dated_by
     )
 
 

@@ -97,7 +97,8 @@ _AGENCY_MARK = re.compile(r"^(?:.{0,120}?\b[A-Z][a-z]+(?:, [A-Z][a-z]+)? )?\((?:
 # mean ...": what is left after the stamp is the sentence.
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _ABBREVIATED_MONTHS = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\."
-_WEEKDAY_DATE = r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day \d{1,2} " + _MONTHS + r" \d{4}"
+_WEEKDAYS = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_WEEKDAY_DATE = r"\b" + _WEEKDAYS + r" \d{1,2} " + _MONTHS + r" \d{4}"
 _HEADLINE_STAMP = re.compile(r"^.{0,300}?" + _WEEKDAY_DATE + r" \d{1,2}[.:]\d{2} (?:GMT|BST|UTC|CET|[ECMP][SD]?T)\b\s*")
 # ... or a page's date and time before it: "Thursday, January 6, 2011; 12:00 AM The commission ...".
 _PAGE_STAMP = re.compile(r"^(?:[A-Z][a-z]+day, )?" + _MONTHS + r" \d{1,2}, \d{4}; \d{1,2}:\d{2} ?[AP]M\s+")
@@ -159,7 +160,7 @@ _CAPITALS = re.compile(r"\b[A-Z]{2,}(?: [A-Z]{2,}){2,}\b")
 # A caption ends with the picture's date, not after "on" as a sentence of a report does ("...
 # the top U.S. spill official said on Sept. 19, 2010."); "is seen as" is a report's wording.
 _CAPTION = re.compile(
-    r"(?<!\bon)(?:,| )(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )?(?:" + _MONTHS + r"|" + _ABBREVIATED_MONTHS + r") \d{1,2}, \d{4}\.?$"
+    r"(?<!\bon)(?:,| )(?:" + _WEEKDAYS + r",? )?(?:" + _MONTHS + r"|" + _ABBREVIATED_MONTHS + r") \d{1,2}, \d{4}\.?$"
     r"|^In (?:this|an?) (?:\w+ )?(?:image|photo|photograph|picture|handout|video grab|frame grab)\b"
     r"|\b(?:is|are) (?:seen|pictured|shown)\b(?! (?:as|to)\b)"
 )
@@ -170,7 +171,7 @@ _CAPTION = re.compile(
 # full stop, the 4 to 20 words before it are such a headline if most of their content words
 # (HEADLINE_ECHO, at least three) come again after it; a weekday or month after it is the
 # sentence's own ("... was apparently restored Saturday morning, a day after ...").
-_BOUNDARY = re.compile(r"\b([a-z][\w'’-]*) (?=[A-Z])(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|" + _MONTHS + r"\b)")
+_BOUNDARY = re.compile(r"\b([a-z][\w'’-]*) (?=[A-Z])(?!" + _WEEKDAYS + r"\b|" + _MONTHS + r"\b)")
 #: The share of a headline's content words told again in the sentence after it (see _BOUNDARY).
 HEADLINE_ECHO = 0.6
 # A sentence that opens by referring back to one before it ("He says Mexico has 260 confirmed
@@ -184,7 +185,7 @@ _REFERS_BACK = re.compile(r"^(?:He|She|They|It|His|Her|Their|Its|This|These|Thos
 # never inside a quotation: what someone said is shown as said.
 _DAY_NAME = re.compile(
     r"(?:(?:early|late) )?(?:"
-    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?: (?:morning|afternoon|evening|night))?"  # Monday, Sunday night
+    + _WEEKDAYS + r"(?: (?:morning|afternoon|evening|night))?"  # Monday, Sunday night
     r"(?:,? (?:" + _MONTHS + r"|" + _ABBREVIATED_MONTHS + r") \d{1,2}(?:, \d{4})?)?"  # Wednesday, June 16
     r"|(?:" + _MONTHS + r"|" + _ABBREVIATED_MONTHS + r") \d{1,2}(?:, \d{4})?"  # April 20, Apr. 20, 2010
     r"|\d{1,2} " + _MONTHS + r"(?: \d{4})?"  # 20 April 2010
@@ -401,9 +402,10 @@ def _headline_run_in(text: str) -> bool:
         if boundary.group(1).lower() in stop:
             continue  # "at The Hague", "to President Assad": the sentence goes on
         headline, rest = text[: boundary.end(1)], text[boundary.end() :]
-        if len(headline.split()) > 20 or "," in headline:
+        words = len(headline.split())
+        if words > 20 or "," in headline:
             break  # a headline is shorter, and has no comma
-        if len(headline.split()) < 4 or len(rest.split()) < MIN_WORDS:
+        if words < 4 or len(rest.split()) < MIN_WORDS:
             continue
         told = _stems(headline)
         again = told & _stems(rest)
