@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import timeline
 from timeline.cli import main
-from timeline.keydates import _best_sentences, _candidates, _Centroid, _clean, _mentions_by_day, _readable, _shown, _whole
+from timeline.keydates import _best_sentences, _candidates, _Centroid, _clean, _mentions_by_day, _readable, _shown, _stands_alone, _whole
 
 from conftest import examples, seed_articles
 
@@ -221,6 +221,22 @@ def test_a_sentence_that_refers_back_comes_after_those_that_stand_alone():
     assert [s.sentence for s in _best_sentences({he: candidates[he]}, 1, articles, set(), story, 0.0)] == [he]  # when nothing else
 
 
+@pytest.mark.parametrize(
+    "sentence,alone",
+    [
+        ('"This country is our country, and everyone has a right to it," he said.', False),
+        ("The man had arrived home from Mexico with a fever and was isolated in a hospital ward, she added.", False),
+        ("The company will sell $30 billion of assets, they told reporters in London.", False),
+        ("This was the first time the plant had failed an inspection.", False),
+        ("Obama, who made a third trip to the coast, said he was angry.", True),
+        ('"We will rebuild," the mayor said.', True),
+        ("The inspectors said they had found no fault, he said nothing.", True),
+    ],
+)
+def test_a_sentence_whose_speaker_is_only_a_pronoun_does_not_stand_alone(sentence, alone):
+    assert _stands_alone(sentence) is alone
+
+
 def test_of_days_with_the_same_evidence_the_one_that_tells_the_story_comes_first(monkeypatch):
     # One article looks back at each of 5, 6 and 7 August; only the 7th's is about the blast
     # as much as the 3rd's are (the 6th's is another story the page printed).
@@ -258,6 +274,13 @@ def _dated(sentence: str, expression: str, dated_by: str = "text") -> timeline.M
         ("BP agreed on Wednesday, June 16, 2010 to set up a fund.", "Wednesday, June 16, 2010", "BP agreed to set up a fund."),
         ("The rig exploded on Apr. 20, killing 11 workers.", "Apr. 20", "The rig exploded, killing 11 workers."),
         ("Drilling started Sunday night on a relief well.", "Sunday night", "Drilling started on a relief well."),
+        ("BP said earlier Monday that no decision had been made.", "Monday", "BP said that no decision had been made."),
+        # nor the word that links it to a sentence before, which a key date does not have
+        ("But Obama said he will insist that BP pays the costs.", "Friday", "Obama said he will insist that BP pays the costs."),
+        ("Also on Wednesday, a paramedic said the doctor was calm.", "Wednesday", "A paramedic said the doctor was calm."),
+        ("Meanwhile, the Brotherhood called for protests.", "Thursday", "The Brotherhood called for protests."),
+        ("Andrew Smith, the governor, declared an emergency.", "Friday", "Andrew Smith, the governor, declared an emergency."),
+        ('But "we will rebuild," the mayor said.', "Friday", 'But "we will rebuild," the mayor said.'),
         # left as they are: the day as the subject, within a quotation, counted from another
         # day, printed twice, not in the sentence, and a sentence not dated by its text
         ("Friday was the bloodiest day of the uprising so far.", "Friday", "Friday was the bloodiest day of the uprising so far."),
@@ -277,7 +300,7 @@ def test_the_expression_that_dates_a_sentence_to_its_key_date_is_not_shown_again
     assert _shown(sentence, _dated(sentence, expression)) == shown
 
 
-_WORDS = st.sampled_from(["police", "raided", "the", "home", "of", "a", "doctor", "Reuters", "said", "on", "since", "in", "Friday's", "talks", ","])
+_WORDS = st.sampled_from(["police", "raided", "the", "home", "of", "a", "doctor", "Reuters", "said", "on", "since", "in", "Friday's", "talks", ",", "also", "earlier"])
 _DAYS = st.sampled_from(["Monday", "Friday night", "April 20", "20 April 2010", "Apr. 20, 2010", "today", "two days later"])
 
 
@@ -290,6 +313,15 @@ def test_leaving_out_its_day_only_takes_words_away(before, lead, expression, aft
     words, remaining = [w.strip(",.").lower() for w in shown.split()], iter(w.strip(",.").lower() for w in sentence.split())
     assert shown and all(any(w == r for r in remaining) for w in words)
     assert shown == sentence or (expression not in shown and len(shown) < len(sentence))
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(link=st.sampled_from(["But", "And", "Also,", "Meanwhile,", "However,", "Yet"]), words=st.lists(_WORDS, min_size=1, max_size=8), expression=_DAYS)
+def test_a_linking_word_goes_only_from_the_start(link, words, expression):
+    sentence = " ".join(["Police", *words, "on", expression]) + "."
+    # the same as the sentence without it, and nothing else changes
+    assert _shown(f"{link} {sentence}", _dated(f"{link} {sentence}", expression)) == _shown(sentence, _dated(sentence, expression))
+    assert _shown(f"Police {link.lower()} {sentence}", _dated(sentence, "two days later")) == f"Police {link.lower()} {sentence}"
 
 
 def test_a_sentence_dated_by_its_publication_is_shown_whole():

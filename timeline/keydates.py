@@ -23,7 +23,8 @@ weighted by how rare they are among the day's candidates), so that what most rep
 day share comes first, among the sentences near enough the whole story (``STORY_FLOOR``; the
 rest, a page's other stories among them, only when a day has too few, and those far from it,
 ``OFF_STORY``, never) and, among those, the sentences that stand alone (one that opens by
-referring back, "He says ...", only when a day has too few others); a sentence too like one
+referring back, "He says ...", or whose speaker is only a pronoun, '"...," he said.', only when a
+day has too few others); a sentence too like one
 already chosen (``REDUNDANCY``) is skipped.
 Sentences are cleaned of a dateline run into them ("WASHINGTON (Reuters) - "), of a live page's
 update stamp ("(Update 2:04 p.m. Cairo, 7:04 a.m. ET)") and of the broken end of a bracket or
@@ -33,8 +34,9 @@ tells a reader little) and read as they are: no page furniture, byline, page sta
 heading run into them, no photo's caption, no question or list (:func:`_readable`). A chosen
 sentence is shown without the time expression that dates it to its day, which the date's
 heading gives ("BP vowed Monday to pay ..." under the Monday: "BP vowed to pay ..."), where what
-is left is still a whole sentence (:func:`_without_its_day`); ``KeySentence.sentence`` keeps it
-as printed.
+is left is still a whole sentence (:func:`_without_its_day`), and without a word that links it
+to the sentence before it, which a key date does not have ("But Obama said ..." -> "Obama said
+..."); ``KeySentence.sentence`` keeps it as printed.
 """
 
 from __future__ import annotations
@@ -177,6 +179,16 @@ HEADLINE_ECHO = 0.6
 # A sentence that opens by referring back to one before it ("He says Mexico has 260 confirmed
 # cases", "This was the first ...") is not self-contained: whom or what it means is elsewhere.
 _REFERS_BACK = re.compile(r"^(?:He|She|They|It|His|Her|Their|Its|This|These|Those|That|Such)\b")
+# ... and so is one whose speaker is only a pronoun at its end: who "he" is was in the sentence
+# before ("\"This country is our country,\" he said.", "..., and was isolated in a hospital ward,
+# she added.").
+_SPEAKER_ELSEWHERE = re.compile(
+    r"[,\"”] (?:he|she|they) (?:said|says|added|adds|told [\w ]{1,40}|explained|continued|warned|insisted|noted)[.!]?[\"”]?$"
+)
+# A word that opens a sentence by linking it to the one before ("But Obama said ...", "And a
+# police detective testified ...", "Meanwhile, ...") is left out of the text shown: under a
+# date's heading there is no sentence before.
+_LINK_TO_BEFORE = re.compile(r"^(?:But|And|Also|Meanwhile|However|Yet)\b,? (?=\S)")
 # The time expression that dates a sentence to its key date says again what the date's heading
 # says: it is left out of the text shown, with the words that go with it ("BP vowed Monday to
 # pay" -> "BP vowed to pay", "filed late on Wednesday in court" -> "filed in court", "On
@@ -192,8 +204,9 @@ _DAY_NAME = re.compile(
     r"|today|yesterday)",
     re.IGNORECASE,
 )
-# ... the words before it that go with it: "on", "late on", "early"
-_DAY_LEAD = re.compile(r"(?:^|(?<=\s))(?:(?:(?:early|late|earlier|later) )?on |(?:early|late) )$", re.IGNORECASE)
+# ... the words before it that go with it: "on", "late on", "early", "earlier" ("BP said earlier
+# Monday that ..." -> "BP said that ...")
+_DAY_LEAD = re.compile(r"(?:^|(?<=\s))(?:(?:(?:early|late|earlier|later) )?on |(?:early|late|earlier|later) )$", re.IGNORECASE)
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 
@@ -345,7 +358,16 @@ def _mended(text: str) -> str:
 def _shown(text: str, mention: Mention) -> str:
     """What a reader is shown of a chosen sentence: without the time expression that dates it to
     its key date, nor an agency's stock tickers."""
-    return _TICKER.sub("", _without_its_day(text, mention))
+    return _TICKER.sub("", _without_its_day(_unlinked(text), mention))
+
+
+def _unlinked(text: str) -> str:
+    """The sentence without a word that links it to the one before ("But Obama said ..." ->
+    "Obama said ..."; see ``_LINK_TO_BEFORE``)."""
+    link = _LINK_TO_BEFORE.match(text)
+    if link is None or not text[link.end()].isalpha():
+        return text
+    return text[link.end()].upper() + text[link.end() + 1 :]
 
 
 def _without_its_day(text: str, mention: Mention) -> str:
@@ -393,6 +415,11 @@ def _readable(text: str) -> bool:
         return False
     stop = function_words()
     return not any(m.group("before") not in stop for m in _RUN_IN.finditer(text))
+
+
+def _stands_alone(text: str) -> bool:
+    """Does the sentence say whom it means without the sentence before it?"""
+    return not (_REFERS_BACK.match(text) or _SPEAKER_ELSEWHERE.search(text))
 
 
 def _headline_run_in(text: str) -> bool:
@@ -488,7 +515,7 @@ def _best_sentences(
     # and the story's sentences
     ranked = sorted(
         candidates,
-        key=lambda t: (story.nearness(t) < STORY_FLOOR * median, bool(_REFERS_BACK.match(t)), -(day.nearness(t) + STORY_WEIGHT * story.nearness(t)), t),
+        key=lambda t: (story.nearness(t) < STORY_FLOOR * median, not _stands_alone(t), -(day.nearness(t) + STORY_WEIGHT * story.nearness(t)), t),
     )
     chosen: list[str] = []
     result = []
