@@ -161,6 +161,12 @@ def test_only_whole_sentences_are_chosen(text, whole):
         ("Police raid the doctor's home Drug police are searching the Las Vegas home of the doctor in the inquiry.", False),
         ("Russia threatens veto over Syria resolution Russian envoy Vitaly Churkin said Russia would veto the resolution.", False),
         ("Phone service in the city was restored Saturday morning, a day after the network went dark in the city.", True),
+        # ... one that ends in a name or a quotation ("... to Syria Protests", "... 'deeply sorry' for oil spill BP ...")
+        ("Saudi Arabia recalls ambassador to Syria Protests continue across Syria Saudi Arabia has said it is recalling its ambassador from Syria.", False),
+        ("Hayward video: BP chief 'deeply sorry' BP chief Tony Hayward says he is deeply sorry for the oil spill in his opening remarks.", False),
+        ("US demands spill costs 'clarification' from BP The US government has demanded immediate clarification from BP over its spill costs.", False),
+        ("The meeting in Istanbul with President Bashar al-Assad Syria's envoy said the talks on Syria were over.", True),
+        ("Chief executive Tony Hayward told the Energy Committee in Washington that BP would pay every claim.", True),
         ("Members of the opposition meeting in Istanbul asked for help to persuade President Assad to halt the crackdown.", True),
     ],
 )
@@ -268,6 +274,7 @@ def _dated(sentence: str, expression: str, dated_by: str = "text") -> timeline.M
         ("Energy giant BP vowed Monday to pay all clean-up costs.", "Monday", "Energy giant BP vowed to pay all clean-up costs."),
         ("The lawsuit was filed late on Wednesday in U.S. District Court.", "Wednesday", "The lawsuit was filed in U.S. District Court."),
         ("On Tuesday, police raided the doctor's home.", "Tuesday", "Police raided the doctor's home."),
+        ("May 8 - BP's containment dome hits a snag.", "May 8", "BP's containment dome hits a snag."),
         ("Obama, who made a third trip to the coast on Friday, said he was angry.", "Friday", "Obama, who made a third trip to the coast, said he was angry."),
         ("The oil began leaking on 20 April when the rig exploded.", "20 April", "The oil began leaking when the rig exploded."),
         ("Shares in BP fell by more than 6 percent on Thursday.", "Thursday", "Shares in BP fell by more than 6 percent."),

@@ -169,11 +169,13 @@ _CAPTION = re.compile(
 # A page's headline run into its first sentence, which tells the same news again in other words:
 # "Police raid Jackson doctor's home Drug police are searching the Las Vegas home of Michael
 # Jackson's doctor ...", "Russia threatens UN veto over Syria resolution Russian UN envoy ...
-# Russia has threatened to veto ...". Where a word of the sentence runs into a capital with no
-# full stop, the 4 to 20 words before it are such a headline if most of their content words
+# Russia has threatened to veto ...", "Saudi Arabia recalls ambassador to Syria Protests have
+# continued ...", "BP CEO 'deeply sorry' for oil spill BP CEO Tony Hayward expresses ...". Where
+# a word of the sentence (not a function word) runs into a capital with no full stop, the 4 to
+# 20 words before it are such a headline if most of their content words
 # (HEADLINE_ECHO, at least three) come again after it; a weekday or month after it is the
 # sentence's own ("... was apparently restored Saturday morning, a day after ...").
-_BOUNDARY = re.compile(r"\b([a-z][\w'’-]*) (?=[A-Z])(?!" + _WEEKDAYS + r"\b|" + _MONTHS + r"\b)")
+_BOUNDARY = re.compile(r"(?<!\S)([\w'’\"”.-]*\w['’\"”]?) (?=[A-Z])(?!" + _WEEKDAYS + r"\b|" + _MONTHS + r"\b)")
 #: The share of a headline's content words told again in the sentence after it (see _BOUNDARY).
 HEADLINE_ECHO = 0.6
 # A sentence that opens by referring back to one before it ("He says Mexico has 260 confirmed
@@ -387,6 +389,11 @@ def _without_its_day(text: str, mention: Mention) -> str:
     lead = _DAY_LEAD.search(text[:start])
     if lead is not None:
         start = lead.start()
+    elif not text[:start].strip():
+        # opening the sentence bare, it is set off ("May 8 - BP ...", "Tuesday, police ..."), or
+        # it is the subject ("Friday was the bloodiest day")
+        if not re.match(r" ?[-–—,]", text[end:]):
+            return text
     else:
         # bare, it goes only as an adjunct after a word of the sentence ("vowed Monday to pay"),
         # not as its subject ("Friday was ...") nor after another preposition ("since 13 April")
@@ -394,8 +401,8 @@ def _without_its_day(text: str, mention: Mention) -> str:
         if before is None or before.group(1).lower() in function_words():
             return text
     head, tail = text[:start].rstrip(), text[end:]
-    if not head:  # it opened the sentence: "On Tuesday, police ..."
-        tail = tail.lstrip(" ,")
+    if not head:  # it opened the sentence: "On Tuesday, police ...", a chronology's "May 8 - BP ..."
+        tail = tail.lstrip(" ,-–—")
         return tail[0].upper() + tail[1:] if tail[:1].isalpha() else text
     if head.endswith(",") and (tail.startswith(",") or re.match(r"[.;:!?]", tail)):
         head = head[:-1]  # ", on Friday, said" -> ", said"; "killed, on Friday." -> "killed."
@@ -426,7 +433,7 @@ def _headline_run_in(text: str) -> bool:
     """Does a page's headline run into the sentence (see ``_BOUNDARY``)?"""
     stop = function_words()
     for boundary in _BOUNDARY.finditer(text):
-        if boundary.group(1).lower() in stop:
+        if boundary.group(1).strip("'’\"”").lower() in stop:
             continue  # "at The Hague", "to President Assad": the sentence goes on
         headline, rest = text[: boundary.end(1)], text[boundary.end() :]
         words = len(headline.split())
