@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import timeline
 from timeline.cli import main
-from timeline.keydates import _best_sentences, _candidates, _Centroid, _clean, _mentions_by_day, _readable, _shown, _stands_alone, _whole
+from timeline.keydates import _best_sentences, _candidates, _Centroid, _clean, _days_named, _mentions_by_day, _readable, _shown, _stands_alone, _whole
 
 from conftest import examples, seed_articles
 
@@ -225,6 +225,24 @@ def test_a_sentence_that_refers_back_comes_after_those_that_stand_alone():
     articles = {a.id: a for a in built.articles}
     assert [s.sentence for s in _best_sentences(candidates, 2, articles, set(), story, 0.0)] == [mayor, he]
     assert [s.sentence for s in _best_sentences({he: candidates[he]}, 1, articles, set(), story, 0.0)] == [he]  # when nothing else
+
+
+def test_a_sentence_that_names_another_day_comes_after_those_that_do_not():
+    # Both are dated to 8 August by their publication ("have left"); the second, nearer the
+    # story, also names the Friday before (3 August): it tells of that day as much as of this.
+    here = "Firefighters have left the chemical factory in the town of Springfield."
+    there = "Firefighters have left the chemical factory in Springfield, where the blast killed five workers, before the inquiry on Friday."
+    built = timeline.build([*BLAST, timeline.Article(f"{here}\n\n{there}", "2018-08-08", source="Courier", id="e")])
+    by_day = _mentions_by_day(built.mentions, None, None)
+    candidates = _candidates(by_day[date(2018, 8, 8)])
+    assert list(candidates) == [here, there]
+    days_named = _days_named(built.mentions)
+    assert ("e", 0) not in days_named and days_named["e", len(here) + 2] == {date(2018, 8, 3)}
+    story = _Centroid(m.sentence.text for mentions in by_day.values() for m in mentions)
+    articles = {a.id: a for a in built.articles}
+    assert [s.sentence for s in _best_sentences(candidates, 2, articles, set(), story, 0.0)] == [there, here]
+    assert [s.sentence for s in _best_sentences(candidates, 2, articles, set(), story, 0.0, days_named)] == [here, there]
+    assert [s.text for k in built.key_dates(3) if k.day == date(2018, 8, 8) for s in k.sentences] == [here]
 
 
 @pytest.mark.parametrize(

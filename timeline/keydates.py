@@ -22,10 +22,11 @@ the day; each is scored by its cosine similarity to the centroid of all of them 
 weighted by how rare they are among the day's candidates), so that what most reports of the
 day share comes first, among the sentences near enough the whole story (``STORY_FLOOR``; the
 rest, a page's other stories among them, only when a day has too few, and those far from it,
-``OFF_STORY``, never) and, among those, the sentences that stand alone (one that opens by
-referring back, "He says ...", or whose speaker is only a pronoun, '"...," he said.', only when a
-day has too few others); a sentence too like one
-already chosen (``REDUNDANCY``) is skipped.
+``OFF_STORY``, never); among those, the sentences that name no other day than theirs ("...
+estimates released Thursday" under the Wednesday it was published tells of the Thursday), and
+among those, the sentences that stand alone (one that opens by referring back, "He says ...",
+or whose speaker is only a pronoun, '"...," he said.', only when a day has too few others); a
+sentence too like one already chosen (``REDUNDANCY``) is skipped.
 Sentences are cleaned of a dateline run into them ("WASHINGTON (Reuters) - "), of a live page's
 update stamp ("(Update 2:04 p.m. Cairo, 7:04 a.m. ET)") and of the broken end of a bracket or
 quotation their splitting left at their start; they must be whole (every bracket and quotation
@@ -256,6 +257,7 @@ def key_dates(
             raise InvalidArgumentError(f"{name} must be a whole number of at least 1, got {count!r}")
     articles = {a.id: a for a in timeline.articles}
     by_day = _mentions_by_day(timeline.mentions, start, end)
+    days_named = _days_named(timeline.mentions)
     story = _Centroid(_clean(m.sentence.text) for mentions in by_day.values() for m in mentions)
     candidates = {day: _candidates(mentions) for day, mentions in by_day.items()}
     nearness = [story.nearness(text) for texts in candidates.values() for text in texts]
@@ -274,7 +276,7 @@ def key_dates(
         if len(result) == dates:
             break
         mentions = by_day[day]
-        sentences = _best_sentences(candidates[day], per_date, articles, used, story, median)
+        sentences = _best_sentences(candidates[day], per_date, articles, used, story, median, days_named)
         if not sentences:
             continue  # nothing left to tell of it that another key date does not: the next day
         used.update(text for s in sentences for text in (s.sentence, s.text))
@@ -307,6 +309,17 @@ def _mentions_by_day(mentions: Iterable[Mention], start: Optional[date], end: Op
             continue
         by_day[day].append(mention)
     return by_day
+
+
+def _days_named(mentions: Iterable[Mention]) -> dict[tuple[str, int], set[date]]:
+    """The days each sentence names (by its article and where it starts): the days its time
+    expressions date events to."""
+    named: dict[tuple[str, int], set[date]] = defaultdict(set)
+    for mention in mentions:
+        day = _day_of(mention)
+        if mention.dated_by == "text" and day is not None:
+            named[mention.article, mention.sentence.start].add(day)
+    return named
 
 
 def _published(mention: Mention) -> Optional[date]:
@@ -511,18 +524,38 @@ def _candidates(mentions: Iterable[Mention]) -> dict[str, Mention]:
 
 
 def _best_sentences(
-    all_candidates: dict[str, Mention], per_date: int, articles: dict[str, ArticleInfo], used: set[str], story: _Centroid, median: float
+    all_candidates: dict[str, Mention],
+    per_date: int,
+    articles: dict[str, ArticleInfo],
+    used: set[str],
+    story: _Centroid,
+    median: float,
+    days_named: Optional[Mapping[tuple[str, int], set[date]]] = None,
 ) -> tuple[KeySentence, ...]:
-    """The day's ``per_date`` best sentences; ``median`` is the story's median candidate's nearness to it."""
+    """The day's ``per_date`` best sentences; ``median`` is the story's median candidate's nearness to it,
+    ``days_named`` the days each sentence names (see :func:`_days_named`)."""
     candidates = {t: m for t, m in all_candidates.items() if t not in used and story.nearness(t) >= OFF_STORY * median}
     if not candidates:
         return ()
     day = _Centroid(candidates)
-    # near enough the story first, then those that stand alone; within each, nearest the day's
-    # and the story's sentences
+    def names_another_day(text: str) -> bool:
+        # "... new estimates released Thursday" under the Wednesday it was published: it tells
+        # of the Thursday
+        mention = candidates[text]
+        named = (days_named or {}).get((mention.article, mention.sentence.start), set())
+        return bool(named) and _day_of(mention) not in named
+
+    # near enough the story first, then those that name no other day than theirs, then those
+    # that stand alone; within each, nearest the day's and the story's sentences
     ranked = sorted(
         candidates,
-        key=lambda t: (story.nearness(t) < STORY_FLOOR * median, not _stands_alone(t), -(day.nearness(t) + STORY_WEIGHT * story.nearness(t)), t),
+        key=lambda t: (
+            story.nearness(t) < STORY_FLOOR * median,
+            names_another_day(t),
+            not _stands_alone(t),
+            -(day.nearness(t) + STORY_WEIGHT * story.nearness(t)),
+            t,
+        ),
     )
     chosen: list[str] = []
     result = []
