@@ -245,6 +245,27 @@ def test_a_sentence_that_names_another_day_comes_after_those_that_do_not():
     assert [s.text for k in built.key_dates(3) if k.day == date(2018, 8, 8) for s in k.sentences] == [here]
 
 
+def test_a_sentence_dated_only_through_another_comes_after_one_dated_by_its_own_words():
+    # "Two days after the explosion" dates the examination through the sentence before it (the
+    # explosion "on Friday", 3 August); it is nearer the day's and the story's words than the
+    # sentence that says "on Sunday" itself, which is surer of its day.
+    counted = "Two days after the explosion, investigators examined the damaged storage tanks of the chemical factory in Springfield where five workers died."
+    dated = "Investigators arrived at the chemical factory in Springfield on Sunday with the police."
+    built = timeline.build(
+        [
+            timeline.Article(f"The chemical factory in Springfield exploded on Friday, killing five workers.\n\n{counted}", "2018-08-06", source="X", id="x"),
+            timeline.Article(dated, "2018-08-06", source="Y", id="y"),
+        ]
+    )
+    by_day = _mentions_by_day(built.mentions, None, None)
+    candidates = _candidates(by_day[date(2018, 8, 5)])
+    assert {text: m.dated_by for text, m in candidates.items()} == {counted: "discourse", dated: "text"}
+    story, day = _Centroid(m.sentence.text for mentions in by_day.values() for m in mentions), _Centroid(candidates)
+    assert day.nearness(counted) + story.nearness(counted) > day.nearness(dated) + story.nearness(dated)
+    articles = {a.id: a for a in built.articles}
+    assert [s.sentence for s in _best_sentences(candidates, 2, articles, set(), story, 0.0, _days_named(built.mentions))] == [dated, counted]
+
+
 @pytest.mark.parametrize(
     "sentence,alone",
     [

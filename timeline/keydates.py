@@ -22,7 +22,8 @@ the day; each is scored by its cosine similarity to the centroid of all of them 
 weighted by how rare they are among the day's candidates), so that what most reports of the
 day share comes first, among the sentences near enough the whole story (``STORY_FLOOR``; the
 rest, a page's other stories among them, only when a day has too few, and those far from it,
-``OFF_STORY``, never); among those, the sentences that name no other day than theirs ("...
+``OFF_STORY``, never); among those, the sentences sure of their day (dated to it by their own
+words or their publication, not only through another sentence, and naming no other day: "...
 estimates released Thursday" under the Wednesday it was published tells of the Thursday), and
 among those, the sentences that stand alone (one that opens by referring back, "He says ...",
 or whose speaker is only a pronoun, '"...," he said.', only when a day has too few others); a
@@ -538,20 +539,23 @@ def _best_sentences(
     if not candidates:
         return ()
     day = _Centroid(candidates)
-    def names_another_day(text: str) -> bool:
-        # "... new estimates released Thursday" under the Wednesday it was published: it tells
-        # of the Thursday
+    def unsure_of_its_day(text: str) -> bool:
+        # dated to it only through another sentence ("The search was called off hours later"), or
+        # naming another day ("... new estimates released Thursday" under the Wednesday it was
+        # published tells of the Thursday)
         mention = candidates[text]
+        if mention.dated_by == "discourse":
+            return True
         named = (days_named or {}).get((mention.article, mention.sentence.start), set())
         return bool(named) and _day_of(mention) not in named
 
-    # near enough the story first, then those that name no other day than theirs, then those
-    # that stand alone; within each, nearest the day's and the story's sentences
+    # near enough the story first, then those sure of their day, then those that stand alone;
+    # within each, nearest the day's and the story's sentences
     ranked = sorted(
         candidates,
         key=lambda t: (
             story.nearness(t) < STORY_FLOOR * median,
-            names_another_day(t),
+            unsure_of_its_day(t),
             not _stands_alone(t),
             -(day.nearness(t) + STORY_WEIGHT * story.nearness(t)),
             t,
