@@ -272,10 +272,11 @@ def test_a_sentence_dated_only_through_another_comes_after_one_dated_by_its_own_
         ('"This country is our country, and everyone has a right to it," he said.', False),
         ("The man had arrived home from Mexico with a fever and was isolated in a hospital ward, she added.", False),
         ("The company will sell $30 billion of assets, they told reporters in London.", False),
+        ('"I think there is a bit of Trump Derangement Syndrome," he told CNN after Trump’s Helsinki summit.', False),
         ("This was the first time the plant had failed an inspection.", False),
         ("Obama, who made a third trip to the coast, said he was angry.", True),
         ('"We will rebuild," the mayor said.', True),
-        ("The inspectors said they had found no fault, he said nothing.", True),
+        ("The governor said they had found no fault, officials told reporters on Friday.", True),
     ],
 )
 def test_a_sentence_whose_speaker_is_only_a_pronoun_does_not_stand_alone(sentence, alone):

@@ -22,11 +22,11 @@ the day; each is scored by its cosine similarity to the centroid of all of them 
 weighted by how rare they are among the day's candidates), so that what most reports of the
 day share comes first, among the sentences near enough the whole story (``STORY_FLOOR``; the
 rest, a page's other stories among them, only when a day has too few, and those far from it,
-``OFF_STORY``, never); among those, the sentences sure of their day (dated to it by their own
+``OFF_STORY``, never); among those, the sentences that stand alone (one that opens by referring
+back, "He says ...", or whose speaker is only a pronoun, '"...," he said.', only when a day has
+too few others), and among those, the sentences sure of their day (dated to it by their own
 words or their publication, not only through another sentence, and naming no other day: "...
-estimates released Thursday" under the Wednesday it was published tells of the Thursday), and
-among those, the sentences that stand alone (one that opens by referring back, "He says ...",
-or whose speaker is only a pronoun, '"...," he said.', only when a day has too few others); a
+estimates released Thursday" under the Wednesday it was published tells of the Thursday); a
 sentence too like one already chosen (``REDUNDANCY``) is skipped.
 Sentences are cleaned of a dateline run into them ("WASHINGTON (Reuters) - "), of a live page's
 update stamp ("(Update 2:04 p.m. Cairo, 7:04 a.m. ET)") and of the broken end of a bracket or
@@ -185,9 +185,9 @@ HEADLINE_ECHO = 0.6
 _REFERS_BACK = re.compile(r"^(?:He|She|They|It|His|Her|Their|Its|This|These|Those|That|Such)\b")
 # ... and so is one whose speaker is only a pronoun at its end: who "he" is was in the sentence
 # before ("\"This country is our country,\" he said.", "..., and was isolated in a hospital ward,
-# she added.").
+# she added.", "\"I think ...,\" he told CNN after Trump's Helsinki summit.").
 _SPEAKER_ELSEWHERE = re.compile(
-    r"[,\"”] (?:he|she|they) (?:said|says|added|adds|told [\w ]{1,40}|explained|continued|warned|insisted|noted)[.!]?[\"”]?$"
+    r"[,\"”] (?:he|she|they) (?:said|says|added|adds|told|tells|explained|continued|warned|insisted|noted)\b[^\"“”]{0,60}$"
 )
 # A word that opens a sentence by linking it to the one before ("But Obama said ...", "And a
 # police detective testified ...", "Meanwhile, ...") is left out of the text shown: under a
@@ -549,14 +549,14 @@ def _best_sentences(
         named = (days_named or {}).get((mention.article, mention.sentence.start), set())
         return bool(named) and _day_of(mention) not in named
 
-    # near enough the story first, then those sure of their day, then those that stand alone;
+    # near enough the story first, then those that stand alone, then those sure of their day;
     # within each, nearest the day's and the story's sentences
     ranked = sorted(
         candidates,
         key=lambda t: (
             story.nearness(t) < STORY_FLOOR * median,
-            unsure_of_its_day(t),
             not _stands_alone(t),
+            unsure_of_its_day(t),
             -(day.nearness(t) + STORY_WEIGHT * story.nearness(t)),
             t,
         ),
