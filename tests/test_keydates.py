@@ -326,6 +326,8 @@ def _dated(sentence: str, expression: str, dated_by: str = "text") -> timeline.M
         ("But Obama said he will insist that BP pays the costs.", "Friday", "Obama said he will insist that BP pays the costs."),
         ("Also on Wednesday, a paramedic said the doctor was calm.", "Wednesday", "A paramedic said the doctor was calm."),
         ("Meanwhile, the Brotherhood called for protests.", "Thursday", "The Brotherhood called for protests."),
+        ("Then on Sunday tanks were sent into the city of Hama.", "Sunday", "Tanks were sent into the city of Hama."),
+        ("Then-chief executive Tony Hayward said on Monday he was sorry.", "Monday", "Then-chief executive Tony Hayward said he was sorry."),
         ("Andrew Smith, the governor, declared an emergency.", "Friday", "Andrew Smith, the governor, declared an emergency."),
         ('But "we will rebuild," the mayor said.', "Friday", 'But "we will rebuild," the mayor said.'),
         # left as they are: the day as the subject, within a quotation, counted from another
@@ -363,7 +365,7 @@ def test_leaving_out_its_day_only_takes_words_away(before, lead, expression, aft
 
 
 @settings(max_examples=examples(200), deadline=None)
-@given(link=st.sampled_from(["But", "And", "Also,", "Meanwhile,", "However,", "Yet"]), words=st.lists(_WORDS, min_size=1, max_size=8), expression=_DAYS)
+@given(link=st.sampled_from(["But", "And", "Also,", "Meanwhile,", "However,", "Yet", "Then", "Separately,", "Instead,"]), words=st.lists(_WORDS, min_size=1, max_size=8), expression=_DAYS)
 def test_a_linking_word_goes_only_from_the_start(link, words, expression):
     sentence = " ".join(["Police", *words, "on", expression]) + "."
     # the same as the sentence without it, and nothing else changes

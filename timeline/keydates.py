@@ -190,9 +190,9 @@ _SPEAKER_ELSEWHERE = re.compile(
     r"[,\"”] (?:he|she|they) (?:said|says|added|adds|told|tells|explained|continued|warned|insisted|noted)\b[^\"“”]{0,60}$"
 )
 # A word that opens a sentence by linking it to the one before ("But Obama said ...", "And a
-# police detective testified ...", "Meanwhile, ...") is left out of the text shown: under a
-# date's heading there is no sentence before.
-_LINK_TO_BEFORE = re.compile(r"^(?:But|And|Also|Meanwhile|However|Yet)\b,? (?=\S)")
+# police detective testified ...", "Meanwhile, ...", "Then on Sunday tanks were sent ...") is left
+# out of the text shown: under a date's heading there is no sentence before.
+_LINK_TO_BEFORE = re.compile(r"^(?:But|And|Also|Meanwhile|However|Yet|Then|Separately|Instead|Nevertheless|Moreover|Furthermore)\b,? (?=\S)")
 # The time expression that dates a sentence to its key date says again what the date's heading
 # says: it is left out of the text shown, with the words that go with it ("BP vowed Monday to
 # pay" -> "BP vowed to pay", "filed late on Wednesday in court" -> "filed in court", "On
