@@ -274,12 +274,16 @@ def test_a_sentence_dated_only_through_another_comes_after_one_dated_by_its_own_
         ("The company will sell $30 billion of assets, they told reporters in London.", False),
         ('"I think there is a bit of Trump Derangement Syndrome," he told CNN after Trump’s Helsinki summit.', False),
         ("This was the first time the plant had failed an inspection.", False),
+        ("The 23-year-old man had arrived home from Mexico with a fever last week.", False),
+        ("The spokesman was responding to a report that the agency had set a deadline.", False),
+        ("The mandate of the monitoring mission ends in July, the United Nations said.", True),
+        ("The official death toll from the outbreak rose to 26 in Mexico.", True),
         ("Obama, who made a third trip to the coast, said he was angry.", True),
         ('"We will rebuild," the mayor said.', True),
         ("The governor said they had found no fault, officials told reporters on Friday.", True),
     ],
 )
-def test_a_sentence_whose_speaker_is_only_a_pronoun_does_not_stand_alone(sentence, alone):
+def test_a_sentence_whose_speaker_or_subject_is_only_a_pronoun_or_an_unnamed_person_does_not_stand_alone(sentence, alone):
     assert _stands_alone(sentence) is alone
 
 

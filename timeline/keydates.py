@@ -181,8 +181,12 @@ _BOUNDARY = re.compile(r"(?<!\S)([\w'’\"”.-]*\w['’\"”]?) (?=[A-Z])(?!" +
 #: The share of a headline's content words told again in the sentence after it (see _BOUNDARY).
 HEADLINE_ECHO = 0.6
 # A sentence that opens by referring back to one before it ("He says Mexico has 260 confirmed
-# cases", "This was the first ...") is not self-contained: whom or what it means is elsewhere.
-_REFERS_BACK = re.compile(r"^(?:He|She|They|It|His|Her|Their|Its|This|These|Those|That|Such)\b")
+# cases", "This was the first ...", "The 23-year-old man had arrived home ...", "The spokesman was
+# responding to ...") is not self-contained: whom or what it means is elsewhere.
+_REFERS_BACK = re.compile(
+    r"^(?:He|She|They|It|His|Her|Their|Its|This|These|Those|That|Such)\b"
+    r"|^The (?:\d+-year-old )?(?:man|woman|boy|girl|child|teenager|couple|pair|spokesman|spokeswoman|spokesperson|patient|victim|suspect)\b"
+)
 # ... and so is one whose speaker is only a pronoun at its end: who "he" is was in the sentence
 # before ("\"This country is our country,\" he said.", "..., and was isolated in a hospital ward,
 # she added.", "\"I think ...,\" he told CNN after Trump's Helsinki summit.").
