@@ -293,10 +293,13 @@ class Weights:
     def weight(self, word: str) -> float:
         return self.idf.get(word, self.top)
 
+    # The sums below are exact (math.fsum): a set iterates in an order that follows the process's
+    # hash seed, and a float sum in that order differs in its last bits from one run to another,
+    # enough to break a near-tie between two links one way or the other.
     def norm(self, words: frozenset[str]) -> float:
         found = self._norms.get(words)
         if found is None:
-            found = self._norms[words] = math.sqrt(sum(self.weight(w) ** 2 for w in words))
+            found = self._norms[words] = math.sqrt(math.fsum(self.weight(w) ** 2 for w in words))
         return found
 
     def specific(self, words: frozenset[str]) -> frozenset[str]:
@@ -307,7 +310,7 @@ class Weights:
         shared = first & second
         if not shared:
             return 0.0
-        return sum(self.weight(w) ** 2 for w in shared) / (self.norm(first) * self.norm(second))
+        return math.fsum(self.weight(w) ** 2 for w in shared) / (self.norm(first) * self.norm(second))
 
 
 def related_predicates(first: Profile, second: Profile) -> bool:
