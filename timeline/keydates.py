@@ -543,6 +543,8 @@ def _best_sentences(
     if not candidates:
         return ()
     day = _Centroid(candidates)
+    named_by_sentence = days_named or {}
+
     def unsure_of_its_day(text: str) -> bool:
         # dated to it only through another sentence ("The search was called off hours later"), or
         # naming another day ("... new estimates released Thursday" under the Wednesday it was
@@ -550,7 +552,7 @@ def _best_sentences(
         mention = candidates[text]
         if mention.dated_by == "discourse":
             return True
-        named = (days_named or {}).get((mention.article, mention.sentence.start), set())
+        named = named_by_sentence.get((mention.article, mention.sentence.start), set())
         return bool(named) and _day_of(mention) not in named
 
     # near enough the story first, then those that stand alone, then those sure of their day;
