@@ -29,8 +29,11 @@ words or their publication, not only through another sentence, and naming no oth
 estimates released Thursday" under the Wednesday it was published tells of the Thursday); a
 sentence too like one already chosen (``REDUNDANCY``) is skipped.
 Sentences are cleaned of a dateline run into them ("WASHINGTON (Reuters) - "), of a live page's
-update stamp ("(Update 2:04 p.m. Cairo, 7:04 a.m. ET)") and of the broken end of a bracket or
-quotation their splitting left at their start; they must be whole (every bracket and quotation
+update stamp ("(Update 2:04 p.m. Cairo, 7:04 a.m. ET)"), of the broken end of a bracket or
+quotation their splitting left at their start, and of a headline or caption run into them with
+no full stop ("Fans marked a year since the death The singer's father has filed ..." -> "The
+singer's father has filed ..."; a page's lead is often printed so), where the event and the
+expression that date the sentence are in what is left; they must be whole (every bracket and quotation
 they open, closed), hold ``MIN_WORDS`` to ``MAX_WORDS`` words (a fragment or a whole paragraph
 tells a reader little) and read as they are: no page furniture, byline, page stamp, caption or
 heading run into them, no photo's caption, no question or list (:func:`_readable`). A chosen
@@ -147,9 +150,10 @@ _QUOTATION = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^‘]*?’(?!\w)")  # "
 # opens a sentence, with no full stop between ("... to control the spill The company said ...",
 # "Police search doctor's home On Tuesday, police ...", a video's promo: "... and destruction
 # Watch two refugees tell ..."). A preposition or article before the capital ("at The Assembly
-# Rooms", "to The Hague") is a name, not a new sentence.
+# Rooms", "to The Hague") is a name, not a new sentence. What runs in is cut (the sentence after
+# the last such place is kept, :func:`_after_run_in`), except a video's promo, which is no report.
 _RUN_IN = re.compile(
-    r"\b(?P<before>[a-z][a-z'’-]+) (?:The|A|An|On|In|At|Another|Since|After|Before|When|While|It|He|She|They|We|This|These|Some|Many|More|Most|Two|Three|Four|Five|Several|Watch)\b"
+    r"\b(?P<before>[a-z][a-z'’-]+) (?P<opener>The|A|An|On|In|At|Another|Since|After|Before|When|While|It|He|She|They|We|This|These|Some|Many|More|Most|Two|Three|Four|Five|Several|Watch)\b"
 )
 # A headline printed twice before the sentence: "BP shares blame over oil spill BP shares blame over
 # oil spill Oil company BP says ...".
@@ -263,7 +267,7 @@ def key_dates(
     articles = {a.id: a for a in timeline.articles}
     by_day = _mentions_by_day(timeline.mentions, start, end)
     days_named = _days_named(timeline.mentions)
-    story = _Centroid(_clean(m.sentence.text) for mentions in by_day.values() for m in mentions)
+    story = _Centroid(_told(m.sentence.text) for mentions in by_day.values() for m in mentions)
     candidates = {day: _candidates(mentions) for day, mentions in by_day.items()}
     nearness = [story.nearness(text) for texts in candidates.values() for text in texts]
     median = statistics.median_high(nearness) if nearness else 0.0
@@ -348,6 +352,7 @@ def _day_score(day: date, mentions: list[Mention], articles: dict[str, ArticleIn
 
 
 def _clean(sentence: str) -> str:
+    """The sentence without a dateline, page stamp, update stamp, bullet or broken bracket before it."""
     text = " ".join(sentence.split())
     text = _AGENCY_DATELINE.sub("", text, count=1)
     text = _DATELINE.sub("", text, count=1)
@@ -357,6 +362,33 @@ def _clean(sentence: str) -> str:
     text = _UPDATE_STAMP.sub("", text, count=1)
     text = _BULLET.sub("", text, count=1)
     return _mended(text)
+
+
+def _told(sentence: str) -> str:
+    """What of a sentence as the reading split it tells the story: cleaned (:func:`_clean`), and
+    without a caption or heading run into it (:func:`_after_run_in`)."""
+    return _after_run_in(_clean(sentence))
+
+
+def _readable_sentence(sentence: str) -> Optional[str]:
+    """The sentence a reader can be shown of ``sentence`` (:func:`_told`), or None if it does not
+    read as one (:func:`_readable`), or if what ran into it was a page's furniture (a schedule's
+    credits, a page stamp): what follows those is a schedule's listing as often as a report."""
+    cleaned = _clean(sentence)
+    text = _after_run_in(cleaned)
+    if text != cleaned and _furnished(cleaned):
+        return None
+    return text if _readable(text) else None
+
+
+def _after_run_in(text: str) -> str:
+    """The sentence that a caption or heading ran into with no full stop, without them: "Fans
+    marked a year since the death The singer's father has filed a lawsuit ..." -> "The singer's
+    father has filed a lawsuit ..." (see ``_RUN_IN``). Not a video's promo ("... Watch two
+    families tell ..."), which is no sentence of the report."""
+    stop = function_words()
+    openings = [m.start("opener") for m in _RUN_IN.finditer(text) if m.group("before") not in stop and m.group("opener") != "Watch"]
+    return text[openings[-1] :] if openings else text
 
 
 def _mended(text: str) -> str:
@@ -434,12 +466,18 @@ def _readable(text: str) -> bool:
     speaker in a transcript."""
     if not _whole(text) or text.endswith(("?", ":")) or text.count(":") > 1:  # a question; what a colon opens is missing
         return False
-    if _FURNITURE.search(text) or _PAGE_OPENING.search(text) or _REPEATED.search(text) or _CAPITALS.search(text) or _CAPTION.search(text):
+    if _furnished(text) or _REPEATED.search(text) or _CAPTION.search(text):
         return False
     if _SPOKEN.search(_QUOTATION.sub(" ", text)) or _headline_run_in(text):
         return False
     stop = function_words()
     return not any(m.group("before") not in stop for m in _RUN_IN.finditer(text))
+
+
+def _furnished(text: str) -> bool:
+    """Does page furniture run into the sentence: a comment's stamp, credits, a byline, a page
+    stamp, a banner in capitals?"""
+    return bool(_FURNITURE.search(text) or _PAGE_OPENING.search(text) or _CAPITALS.search(text))
 
 
 def _stands_alone(text: str) -> bool:
@@ -522,10 +560,20 @@ def _candidates(mentions: Iterable[Mention]) -> dict[str, Mention]:
     each with the first mention found in it."""
     candidates: dict[str, Mention] = {}
     for mention in sorted(mentions, key=lambda m: (m.dated_by == "published", m.article, m.sentence.start)):
-        text = _clean(mention.sentence.text)
-        if MIN_WORDS <= len(text.split()) <= MAX_WORDS and text not in candidates and _readable(text):
-            candidates[text] = mention
+        text = _readable_sentence(mention.sentence.text)
+        if text is None or not MIN_WORDS <= len(text.split()) <= MAX_WORDS or text in candidates:
+            continue
+        if text != _clean(mention.sentence.text) and not _told_in(text, mention):
+            continue  # the event, or what dates it, was in a caption or heading run into the sentence
+        candidates[text] = mention
     return candidates
+
+
+def _told_in(text: str, mention: Mention) -> bool:
+    """Are the mention's clause and, if the text dates it, its time expression in ``text``?"""
+    offset = mention.sentence.start
+    clause = " ".join(mention.sentence.text[mention.start - offset : mention.end - offset].split())
+    return clause in text and (mention.dated_by != "text" or not mention.time_text or " ".join(mention.time_text.split()) in text)
 
 
 def _best_sentences(
