@@ -200,7 +200,12 @@ _SPEAKER_ELSEWHERE = re.compile(
 # A word that opens a sentence by linking it to the one before ("But Obama said ...", "And a
 # police detective testified ...", "Meanwhile, ...", "Then on Sunday tanks were sent ...") is left
 # out of the text shown: under a date's heading there is no sentence before.
-_LINK_TO_BEFORE = re.compile(r"^(?:But|And|Also|Meanwhile|However|Yet|Then|Separately|Instead|Nevertheless|Moreover|Furthermore)\b,? (?=\S)")
+_LINK_TO_BEFORE = re.compile(
+    r"^(?:(?:But|And|Also|Meanwhile|However|Yet|Then|Separately|Instead|Nevertheless|Moreover|Furthermore)\b"
+    # "Earlier, the minister said ...", "Earlier Thad Allen warned ...": earlier than what the sentence
+    # before told; not "Earlier this month", "Earlier Monday", which say when
+    r"|Earlier(?=, \S|,? [A-Z])(?!,? (?i:this|that|in|on|today|yesterday|" + _WEEKDAYS + r"|" + _MONTHS + r")\b)),? (?=\S)"
+)
 # The time expression that dates a sentence to its key date says again what the date's heading
 # says: it is left out of the text shown, with the words that go with it ("BP vowed Monday to
 # pay" -> "BP vowed to pay", "filed late on Wednesday in court" -> "filed in court", "On
