@@ -128,6 +128,7 @@ def test_only_whole_sentences_are_chosen(text, whole):
         ("OIL SHARES HIT NEW LOW The spill has undermined the confidence of investors in the company.", False),
         ("Interview with the former minister Aired February 6, 2011 - 10:00 ET THIS IS A RUSH TRANSCRIPT.", False),
         ("BACK {current} of {total} NEXT Two possible scenarios have been discussed by the ministers.", False),
+        ("In the video below, our reporter describes the clashes outside the museum in the capital.", False),
         ("By Jo Smith, CNN It was 17 days of expanding unrest that finally forced the president out.", False),
         ("The programme is broadcast on BBC Two on Tuesday, 9 November 2010, at 2100 GMT.", True),
         ("The company, BP PLC, said its shares fell 3 percent on Monday in London trading.", True),
@@ -384,6 +385,10 @@ def _dated(sentence: str, expression: str, dated_by: str = "text") -> timeline.M
         ("But Obama said he will insist that BP pays the costs.", "Friday", "Obama said he will insist that BP pays the costs."),
         ("Also on Wednesday, a paramedic said the doctor was calm.", "Wednesday", "A paramedic said the doctor was calm."),
         ("Meanwhile, the Brotherhood called for protests.", "Thursday", "The Brotherhood called for protests."),
+        ("Mohamed ElBaradei, who returned to Egypt just on Thursday, appeared in the square.", "Thursday", "Mohamed ElBaradei, who returned to Egypt, appeared in the square."),
+        # one end of a pair or a range stays: the other end would be left alone
+        ("Molotov cocktails were thrown Wednesday night and Thursday morning outside the museum.", "Wednesday night", "Molotov cocktails were thrown Wednesday night and Thursday morning outside the museum."),
+        ("Talks were held Monday to Wednesday in Geneva.", "Monday", "Talks were held Monday to Wednesday in Geneva."),
         ("Earlier Thad Allen, the official overseeing the clean-up, warned of delays.", "Friday", "Thad Allen, the official overseeing the clean-up, warned of delays."),
         ("Earlier, the minister said the border would stay closed.", "Friday", "The minister said the border would stay closed."),
         ("Earlier this month, the minister said the border would stay closed.", "Friday", "Earlier this month, the minister said the border would stay closed."),

@@ -126,7 +126,8 @@ _FURNITURE = re.compile(
     r"|\bphoto(?:graph)?:"  # a caption or its credit: "Photograph: KPA/Zuma/Rex Features BP was aware ..."
     r"|" + _WEEKDAY_DATE + r"$"  # a headline and standfirst up to the page's date, with no sentence after
     r"|\((?:AP|AFP|CNN|Reuters)\) ?(?:-{1,2}|—|–)\s*$"  # a caption, then the dateline of a story cut off: "... VENICE, La. (AP) --"
-    r"|\{(?:current|total)\}",  # a gallery's template: "BACK {current} of {total} NEXT Two possible ..."
+    r"|\{(?:current|total)\}"  # a gallery's template: "BACK {current} of {total} NEXT Two possible ..."
+    r"|\b(?:video|photos?|pictures?|gallery|map|graphic) (?:below|above)\b",  # "In the video below, our reporter ..."
     re.IGNORECASE,
 )
 # ... or opening it, where a page printed it before the first sentence without a full stop:
@@ -223,7 +224,9 @@ _DAY_NAME = re.compile(
 )
 # ... the words before it that go with it: "on", "late on", "early", "earlier" ("BP said earlier
 # Monday that ..." -> "BP said that ...")
-_DAY_LEAD = re.compile(r"(?:^|(?<=\s))(?:(?:(?:early|late|earlier|later) )?on |(?:early|late|earlier|later) )$", re.IGNORECASE)
+_DAY_LEAD = re.compile(
+    r"(?:^|(?<=\s))(?:(?:just|only|even) )?(?:(?:(?:early|late|earlier|later) )?on |(?:early|late|earlier|later) )$", re.IGNORECASE
+)  # "returned to Egypt just on Thursday, appeared" -> "returned to Egypt, appeared"
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 
@@ -441,6 +444,8 @@ def _without_its_day(text: str, mention: Mention) -> str:
         return text
     if re.match(r"['’]s\b", text[end:]):
         return text  # a possessive: "before Friday's announcement"
+    if text[:start].strip() and re.match(r" (?:and|or|to|through|until|till) (?:(?:early|late) )?(?:" + _WEEKDAYS + r"|" + _MONTHS + r"|\d|today|tomorrow|yesterday)|[-–—]\w", text[end:]):
+        return text  # one end of a pair or a range: "thrown Wednesday night and Thursday morning", "May 8-10"
     lead = _DAY_LEAD.search(text[:start])
     if lead is not None:
         start = lead.start()
