@@ -129,6 +129,8 @@ def test_only_whole_sentences_are_chosen(text, whole):
         ("Interview with the former minister Aired February 6, 2011 - 10:00 ET THIS IS A RUSH TRANSCRIPT.", False),
         ("BACK {current} of {total} NEXT Two possible scenarios have been discussed by the ministers.", False),
         ("In the video below, our reporter describes the clashes outside the museum in the capital.", False),
+        ('He said an orderly transition "must begin now." Officials say the protest movement is only getting bigger.', False),
+        ('"We will not rest," the minister said. "We will rebuild."', False),
         ("By Jo Smith, CNN It was 17 days of expanding unrest that finally forced the president out.", False),
         ("The programme is broadcast on BBC Two on Tuesday, 9 November 2010, at 2100 GMT.", True),
         ("The company, BP PLC, said its shares fell 3 percent on Monday in London trading.", True),

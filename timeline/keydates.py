@@ -159,6 +159,9 @@ _RUN_IN = re.compile(
 # A headline printed twice before the sentence: "BP shares blame over oil spill BP shares blame over
 # oil spill Oil company BP says ...".
 _REPEATED = re.compile(r"\b((?:\w+\W+){4,}?)\1")
+# Two sentences the reading took as one, where a quotation ends the first or opens the second: '...
+# a new regime "must begin now." U.S. officials say ...', '"We will not rest," he said. "We ...'.
+_TWO_SENTENCES = re.compile(r"[.!?][\"”] [\"“]?[A-Z]|[.!?] [\"“][A-Z]")  # a quotation mark on one side: not "U.S. officials"
 # Three words or more in capitals: a headline or a transcript's banner run into the sentence ("BP
 # SHARES HIT NEW LOW The spill ...", "THIS IS A RUSH TRANSCRIPT"), or a reader shouting.
 _CAPITALS = re.compile(r"\b[A-Z]{2,}(?: [A-Z]{2,}){2,}\b")
@@ -475,6 +478,8 @@ def _readable(text: str) -> bool:
     ("Mexico: 103 dead - 20 confirmed United States: ..."), the words of a reporter, not of a
     speaker in a transcript."""
     if not _whole(text) or text.endswith(("?", ":")) or text.count(":") > 1:  # a question; what a colon opens is missing
+        return False
+    if _TWO_SENTENCES.search(text):
         return False
     if _furnished(text) or _REPEATED.search(text) or _CAPTION.search(text):
         return False
