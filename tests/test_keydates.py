@@ -191,6 +191,11 @@ def test_only_sentences_a_person_reads_are_chosen(text, readable):
             "More cases of swine flu have been confirmed across the globe.",
         ),
         ("Council backs new budget Council backs new budget The council approved the plan on Monday.", "The council approved the plan on Monday."),
+        # a photo's credit ends the caption
+        (
+            "A worker cleans the beach in this undated photo released by the Coast Guard via AP Oil giant BP told investigators a decision may have been a mistake.",
+            "Oil giant BP told investigators a decision may have been a mistake.",
+        ),
         # the last such run-in: a headline, then a caption, then the sentence
         (
             "Doctor's trial delayed Lawyers for the doctor spoke in court The trial of the doctor has been postponed until September.",

@@ -153,6 +153,9 @@ _QUOTATION = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^‘]*?’(?!\w)")  # "
 # Watch two refugees tell ..."). A preposition or article before the capital ("at The Assembly
 # Rooms", "to The Hague") is a name, not a new sentence. What runs in is cut (the sentence after
 # the last such place is kept, :func:`_after_run_in`), except a video's promo, which is no report.
+# A photo's credit that ends the caption run into a sentence: "... Coast Guard via AP Oil giant BP
+# PLC told congressional investigators ...".
+_CREDIT = re.compile(r"\bvia (?:AP|AFP|Reuters|Getty Images) (?=[A-Z])")
 _RUN_IN = re.compile(
     r"\b(?P<before>[a-z][a-z'’-]+) (?P<opener>The|A|An|On|In|At|Another|Since|After|Before|When|While|It|He|She|They|We|This|These|Some|Many|More|Most|Two|Three|Four|Five|Several|Watch)\b"
 )
@@ -395,11 +398,13 @@ def _readable_sentence(sentence: str) -> Optional[str]:
 def _after_run_in(text: str) -> str:
     """The sentence that a caption or heading ran into with no full stop, without them: "Fans
     marked a year since the death The singer's father has filed a lawsuit ..." -> "The singer's
-    father has filed a lawsuit ..." (see ``_RUN_IN``). Not a video's promo ("... Watch two
+    father has filed a lawsuit ..." (see ``_RUN_IN``), "... via AP Oil giant BP told ..." -> "Oil
+    giant BP told ..." (``_CREDIT``). Not a video's promo ("... Watch two
     families tell ..."), which is no sentence of the report."""
     stop = function_words()
     openings = [m.start("opener") for m in _RUN_IN.finditer(text) if m.group("before") not in stop and m.group("opener") != "Watch"]
-    return text[openings[-1] :] if openings else text
+    openings += [m.end() for m in _CREDIT.finditer(text)]
+    return text[max(openings) :] if openings else text
 
 
 def _mended(text: str) -> str:
