@@ -448,6 +448,19 @@ def test_a_linking_word_goes_only_from_the_start(link, words, expression):
     assert _shown(f"Police {link.lower()} {sentence}", _dated(sentence, "two days later")) == f"Police {link.lower()} {sentence}"
 
 
+_RUN_IN_WORDS = st.sampled_from(["police", "raided", "the", "home", "The", "A", "On", "He", "Watch", "at", "Hague", "BP", "via", "AP", "Tuesday,", "said", "doctor's"])
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(words=st.lists(_RUN_IN_WORDS, min_size=1, max_size=14))
+def test_cutting_what_ran_into_a_sentence_keeps_its_end_and_is_done_once(words):
+    text = " ".join(words) + "."
+    told = _told(text)
+    # what is kept is the sentence's end as printed, never empty; cutting it again cuts nothing
+    assert told and text.endswith(told)
+    assert _told(told) == told
+
+
 def test_a_sentence_dated_by_its_publication_is_shown_whole():
     sentence = "Police raided the doctor's home on Tuesday."
     assert _shown(sentence, _dated(sentence, "Tuesday", dated_by="published")) == sentence
