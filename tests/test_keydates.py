@@ -123,6 +123,7 @@ def test_only_whole_sentences_are_chosen(text, whole):
         ("Photograph: Jo Smith/Reuters The company held out hope that the leak was under control.", False),  # a credit
         ("Photo: A fighter walks past a checkpoint near the town in the west of the country.", False),  # a caption
         ("Council backs new budget Ministers say the plan will cut waiting times Monday 14 June 2010", False),  # no sentence
+        ("Worker claims rig was leaking weeks before explosion Oil worker told a program of the leak Monday 21 June 2010 09.18", False),
         ("Council backs new budget Council backs new budget Ministers approved the plan on Monday.", False),  # twice
         ("The talks resume on Monday 14 June 2010 in London, the ministry said.", True),
         ("OIL SHARES HIT NEW LOW The spill has undermined the confidence of investors in the company.", False),
@@ -337,6 +338,8 @@ def test_a_sentence_dated_only_through_another_comes_after_one_dated_by_its_own_
         ('"I think there is a bit of Trump Derangement Syndrome," he told CNN after Trump’s Helsinki summit.', False),
         ("This was the first time the plant had failed an inspection.", False),
         ("The 23-year-old man had arrived home from Mexico with a fever last week.", False),
+        ("The Mexican boy had arrived in the border city and developed flu symptoms four days later.", False),
+        ("The Houston clinic of the singer's doctor has been searched by drug police.", True),
         ("The spokesman was responding to a report that the agency had set a deadline.", False),
         ("The mandate of the monitoring mission ends in July, the United Nations said.", True),
         ("The official death toll from the outbreak rose to 26 in Mexico.", True),

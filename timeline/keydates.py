@@ -124,7 +124,7 @@ _FURNITURE = re.compile(
     r"|\b(?:AP|AFP|Reuters|Getty(?: Images)?) Photo\b|\bPhoto/"  # a photo credit run into the caption
     r"|\blast updated at\b"  # a page stamp: "5 January 2011 Last updated at 06:50 GMT Help A hearing ..."
     r"|\bphoto(?:graph)?:"  # a caption or its credit: "Photograph: KPA/Zuma/Rex Features BP was aware ..."
-    r"|" + _WEEKDAY_DATE + r"$"  # a headline and standfirst up to the page's date, with no sentence after
+    r"|" + _WEEKDAY_DATE + r"(?: \d{1,2}[.:]\d{2}(?: (?:GMT|BST|UTC|CET|[ECMP][SD]?T))?)?$"  # a headline and standfirst up to the page's date (and time), with no sentence after
     r"|\((?:AP|AFP|CNN|Reuters)\) ?(?:-{1,2}|—|–)\s*$"  # a caption, then the dateline of a story cut off: "... VENICE, La. (AP) --"
     r"|\{(?:current|total)\}"  # a gallery's template: "BACK {current} of {total} NEXT Two possible ..."
     r"|\b(?:video|photos?|pictures?|gallery|map|graphic) (?:below|above)\b",  # "In the video below, our reporter ..."
@@ -192,11 +192,12 @@ _BOUNDARY = re.compile(r"(?<!\S)([\w'’\"”.-]*\w['’\"”]?) (?=[A-Z])(?!" +
 #: The share of a headline's content words told again in the sentence after it (see _BOUNDARY).
 HEADLINE_ECHO = 0.6
 # A sentence that opens by referring back to one before it ("He says Mexico has 260 confirmed
-# cases", "This was the first ...", "The 23-year-old man had arrived home ...", "The spokesman was
-# responding to ...") is not self-contained: whom or what it means is elsewhere.
+# cases", "This was the first ...", "The 23-year-old man had arrived home ...", "The Mexican boy
+# had arrived ...", "The spokesman was responding to ...") is not self-contained: whom or what it
+# means is elsewhere.
 _REFERS_BACK = re.compile(
     r"^(?:He|She|They|It|His|Her|Their|Its|This|These|Those|That|Such)\b"
-    r"|^The (?:\d+-year-old )?(?:man|woman|boy|girl|child|teenager|couple|pair|spokesman|spokeswoman|spokesperson|patient|victim|suspect)\b"
+    r"|^The (?:[\w-]+ )?(?:man|woman|boy|girl|child|teenager|couple|pair|spokesman|spokeswoman|spokesperson|patient|victim|suspect)\b"
 )
 # ... and so is one whose speaker is only a pronoun at its end: who "he" is was in the sentence
 # before ("\"This country is our country,\" he said.", "..., and was isolated in a hospital ward,
