@@ -234,6 +234,10 @@ _DAY_NAME = re.compile(
 _DAY_LEAD = re.compile(
     r"(?:^|(?<=\s))(?:(?:just|only|even) )?(?:(?:(?:early|late|earlier|later) )?on |(?:early|late|earlier|later) )$", re.IGNORECASE
 )  # "returned to Egypt just on Thursday, appeared" -> "returned to Egypt, appeared"
+# ... and what makes it one end of a pair or a range, whose other end would be left alone.
+_OTHER_END = re.compile(
+    r" (?:and|or|to|through|until|till) (?:(?:early|late) )?(?:" + _WEEKDAYS + r"|" + _MONTHS + r"|\d|today|tomorrow|yesterday)|[-–—]\w"
+)
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 
@@ -385,11 +389,11 @@ def _told(sentence: str) -> str:
     return _after_run_in(_clean(sentence))
 
 
-def _readable_sentence(sentence: str) -> Optional[str]:
-    """The sentence a reader can be shown of ``sentence`` (:func:`_told`), or None if it does not
-    read as one (:func:`_readable`), or if what ran into it was a page's furniture (a schedule's
-    credits, a page stamp): what follows those is a schedule's listing as often as a report."""
-    cleaned = _clean(sentence)
+def _readable_sentence(cleaned: str) -> Optional[str]:
+    """The sentence a reader can be shown of a cleaned one (:func:`_clean`), without what ran into
+    it (:func:`_after_run_in`), or None if it does not read as one (:func:`_readable`), or if
+    what ran into it was a page's furniture (a schedule's credits, a page stamp): what follows
+    those is a schedule's listing as often as a report."""
     text = _after_run_in(cleaned)
     if text != cleaned and _furnished(cleaned):
         return None
@@ -453,7 +457,7 @@ def _without_its_day(text: str, mention: Mention) -> str:
         return text
     if re.match(r"['’]s\b", text[end:]):
         return text  # a possessive: "before Friday's announcement"
-    if text[:start].strip() and re.match(r" (?:and|or|to|through|until|till) (?:(?:early|late) )?(?:" + _WEEKDAYS + r"|" + _MONTHS + r"|\d|today|tomorrow|yesterday)|[-–—]\w", text[end:]):
+    if text[:start].strip() and _OTHER_END.match(text, end):
         return text  # one end of a pair or a range: "thrown Wednesday night and Thursday morning", "May 8-10"
     lead = _DAY_LEAD.search(text[:start])
     if lead is not None:
@@ -581,10 +585,11 @@ def _candidates(mentions: Iterable[Mention]) -> dict[str, Mention]:
     each with the first mention found in it."""
     candidates: dict[str, Mention] = {}
     for mention in sorted(mentions, key=lambda m: (m.dated_by == "published", m.article, m.sentence.start)):
-        text = _readable_sentence(mention.sentence.text)
+        cleaned = _clean(mention.sentence.text)
+        text = _readable_sentence(cleaned)
         if text is None or not MIN_WORDS <= len(text.split()) <= MAX_WORDS or text in candidates:
             continue
-        if text != _clean(mention.sentence.text) and not _told_in(text, mention):
+        if text != cleaned and not _told_in(text, mention):
             continue  # the event, or what dates it, was in a caption or heading run into the sentence
         candidates[text] = mention
     return candidates
