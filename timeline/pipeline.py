@@ -23,6 +23,7 @@ from .model import Article, ArticleInfo, DateLike, ReadArticle, Sentence, TimeEx
 from .nlp import batches, load_pipeline
 from .processes import parse_in_processes
 from .resolution import Context, Tense, publication_offset, resolve_phrase
+from .stamps import day_at, in_stamp, update_days
 from .timex import Granularity, TimexType
 
 __all__ = ["build", "iter_read", "read", "read_many", "resolve"]
@@ -222,8 +223,10 @@ def _assemble(article: Article, segments: list[tuple[int, int]], pieces: list[_P
     # Each expression is also resolved against probe anchors: where they disagree, the value
     # depends on the publication date (and, with none known, those digits are unknown).
     discourse = Discourse(anchor, offset=publication_offset(article.published)) if anchor is not None else None
+    # a live page's updates were written on the days their stamps say, not all on the page's date
+    updates = update_days(article.text, anchor) if anchor is not None and article.published is not None else ()
     probes = [Discourse(probe) for probe in PROBE_ANCHORS]
-    found_events = ArticleEvents(article.id or "", anchor if article.published is not None else None)
+    found_events = ArticleEvents(article.id or "", anchor if article.published is not None else None, updates=updates)
     sentences: list[Sentence] = []
     expressions: list[TimeExpression] = []
     speech = QuotedSpeech()
@@ -246,6 +249,8 @@ def _assemble(article: Article, segments: list[tuple[int, int]], pieces: list[_P
             depends = any(v != probe_values[0] for v in probe_values[1:])
             relative.append(depends)
             if discourse is not None:
+                if updates:
+                    discourse.anchor = day_at(updates, offset + candidate.start_char, anchor)  # type: ignore[arg-type]
                 value, rule = _resolve_candidate(candidate, discourse, sentence)
                 discourse.observe(value, sentence, frames)
             else:
@@ -268,7 +273,7 @@ def _assemble(article: Article, segments: list[tuple[int, int]], pieces: list[_P
         if discourse is not None:
             _count_from_the_saying(speech, doc, candidates, relative, in_doc, expressions, discourse)
         if events:
-            found_events.add_segment(doc, offset, doc_sentences, in_doc)
+            found_events.add_segment(doc, offset, doc_sentences, [x for x in in_doc if not in_stamp(updates, offset + x[0])] if updates else in_doc)
     return ReadArticle(
         article=article,
         body=tuple(segments),

@@ -21,6 +21,7 @@ from ..lexicon import ANNOUNCING_VERBS, HYPOTHETICAL_MARKERS, ORDINALS, REPORTIN
 from ..model import Mention, Sentence, Status, TimeExpression, TimeValue
 from ..resolution import Tense
 from ..rules import number_value
+from ..stamps import UpdateStamp, day_at
 from .dates import DATE_TYPES, attach_times, choose_date, date_from_discourse, is_date, link_simultaneous, settle_nesting, split_by_dates
 from .draft import Draft
 from .parse import entity_name, negated, quote_runs, quoted_tokens, reporting_verb_near, subject_of, tense_of_clause
@@ -60,6 +61,9 @@ class ArticleEvents:
     article_id: str
     #: The publication day: an event dated after it has not happened yet (None: not known).
     anchor: Optional[date]
+    #: A live page's updates and the day each was written (:mod:`timeline.stamps`): the text of
+    #: an update is published on its day, not the page's.
+    updates: tuple[UpdateStamp, ...] = ()
     drafts: list[Draft] = field(factory=list)
     referents: Referents = field(factory=Referents)
     #: Sentences read so far (the next one's position in the body).
@@ -124,7 +128,7 @@ class ArticleEvents:
         ordered = sorted(self.drafts, key=lambda d: (d.offset + d.head.idx))
         if self.anchor is not None:
             for draft in ordered:
-                if _future_in_a_past_year(draft, self.anchor):
+                if _future_in_a_past_year(draft, self._published(draft)):  # type: ignore[arg-type]
                     # "the minister will face anger over the plant, to a record output in
                     # 2015": the parse can hang an earlier year on a "will" clause; no date
                     # rather than that one, and the year goes to the past clause it follows
@@ -143,11 +147,11 @@ class ArticleEvents:
                     # "Jane Doe has been sworn in", "the outbreak has killed at least 49
                     # people", "Egypt's ministry said": done by the day it is published, and
                     # news of that day.
-                    draft.when = TimeValue("DATE", self.anchor.isoformat())
+                    draft.when = TimeValue("DATE", self._published(draft).isoformat())  # type: ignore[union-attr]
                     draft.dated_by, draft.anchored_to = "published", "published"
         for draft in ordered:
-            when = draft.when
-            if when is not None and when.start is not None and self.anchor is not None and when.start > self.anchor:
+            when, published = draft.when, self._published(draft)
+            if when is not None and when.start is not None and published is not None and when.start > published:
                 if draft.status is not Status.NEGATED:
                     draft.status = Status.PLANNED
         built: dict[int, Mention] = {}
@@ -166,6 +170,12 @@ class ArticleEvents:
                 changes["together_with"] = together
             result.append(attrs.evolve(mention, **changes) if changes else mention)
         return result
+
+    def _published(self, draft: Draft) -> Optional[date]:
+        """The day the draft's text was published: its update's on a live page, else the article's."""
+        if self.anchor is None or not self.updates:
+            return self.anchor
+        return day_at(self.updates, draft.offset + draft.head.idx, self.anchor)
 
     def _mention(self, draft: Draft) -> Mention:
         segment = self._segments[id(draft.head.doc)]
@@ -202,7 +212,7 @@ class ArticleEvents:
             when=draft.when,
             time_text=draft.time_text,
             dated_by=draft.dated_by,
-            published=None if self.anchor is None else self.anchor.isoformat(),
+            published=None if (published := self._published(draft)) is None else published.isoformat(),
             anchored_to=draft.anchored_to,
             lemma=word,
             stems=stems,
