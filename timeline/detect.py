@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Optional
 
 from attrs import frozen
 
+from .lexicon import REPORTING_VERBS
 from .resolution import Tense, match_rule, normalize
 from .rules import FRAGMENTS, GLUED_UNITS, LEXICON, NUMBER_WORDS, RULES, TRIGGER_WORDS
 
@@ -340,6 +341,8 @@ def tense_of(span: "Span") -> Optional[Tense]:
         if token.lower_ == "of" and token.head.lower_ == "ahead":
             return Tense.FUTURE  # "ahead of the party choosing its candidate on Thursday"
         if token.tag_ in VERB_TAGS and token.i not in range(span.start, span.end):
+            if _before_reported_subject(span, token):
+                token = token.head  # "said Monday evening it would ...": the saying's time
             tense = verb_tense(token)
             if tense is not None:
                 return Tense.FUTURE if until and tense is Tense.PRESENT else tense
@@ -347,6 +350,16 @@ def tense_of(span: "Span") -> Optional[Tense]:
             break
         token = token.head
     return Tense.FUTURE if until else None
+
+
+def _before_reported_subject(span: "Span", verb: "Token") -> bool:
+    """Is ``span`` between a reporting verb and the subject of the clause it reports? The parse
+    can hang the time on the reported clause ("The military said Monday evening it would not
+    open fire": "evening" under "open"), but news puts the time of the saying there."""
+    if verb.dep_ != "ccomp" or lemma(verb.head) not in REPORTING_VERBS or not verb.head.i < span.start:
+        return False
+    subject = next((child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    return subject is not None and span.end <= subject.left_edge.i
 
 
 # ---------------------------------------------------------------------------------------------
