@@ -33,9 +33,11 @@ modes = pytest.mark.parametrize("events", [True, False], ids=["with-events", "ti
         ("He plans to visit Moscow Tuesday.", FRI, [("Tuesday", "2018-08-07")]),
         ("Paul met Kosachev on Monday.", FRI, [("Monday", "2018-07-30")]),
         # a time between "said" and the subject of what was said is the saying's, however the
-        # parse hangs it ("evening" under "open"); one inside that subject is the clause's
+        # parse hangs it ("evening" under "open"); one inside that subject, or after "that", is
+        # the reported clause's
         ("The military said Monday evening it would not open fire.", FRI, [("Monday evening", "2018-07-30TEV")]),
         ("He said the meeting on Monday evening would decide it.", FRI, [("Monday evening", "2018-08-06TEV")]),
+        ("He said that on Saturday two teams would be sent out.", FRI, [("Saturday", "2018-08-04")]),
         ("The offer was extended to Nov. 20.", "1989-11-01", [("Nov. 20", "1989-11-20")]),
         ("The company has been searching since Oct. 23.", "1999-05-06", [("Oct. 23", "1998-10-23")]),
         # TimeML extents: no prepositions, no head noun, determiners only when the time is the head

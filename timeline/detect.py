@@ -353,11 +353,15 @@ def tense_of(span: "Span") -> Optional[Tense]:
 
 
 def _before_reported_subject(span: "Span", verb: "Token") -> bool:
-    """Is ``span`` between a reporting verb and the subject of the clause it reports? The parse
-    can hang the time on the reported clause ("The military said Monday evening it would not
-    open fire": "evening" under "open"), but news puts the time of the saying there."""
-    if verb.dep_ != "ccomp" or lemma(verb.head) not in REPORTING_VERBS or not verb.head.i < span.start:
+    """Is ``span`` between a reporting verb in the past and the subject of the clause it reports,
+    with no "that" before it? The parse can hang the time on the reported clause ("The military
+    said Monday evening it would not open fire": "evening" under "open"), but news puts the
+    time of the saying there ("said that on Saturday two teams would be sent" is what was said)."""
+    saying = verb.head
+    if verb.dep_ != "ccomp" or saying.tag_ != "VBD" or lemma(saying) not in REPORTING_VERBS or not saying.i < span.start:
         return False
+    if any(child.dep_ == "mark" and child.i < span.start for child in verb.children):
+        return False  # "said that on Saturday two teams would be sent": inside what was said
     subject = next((child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass", "expl")), None)
     return subject is not None and span.end <= subject.left_edge.i
 
