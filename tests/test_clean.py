@@ -178,6 +178,24 @@ def test_from_the_first_stamped_comment_on_the_page_is_the_thread() -> None:
     assert losses == Counter({"comment thread": sum(len(line) for line in thread)})
 
 
+def test_comments_stamped_with_their_date_and_time_before_a_bar_are_the_thread() -> None:
+    # a news site's comments: "<date> at <time> | " opens each, and the later ones have no
+    # "Report abuse" to find them by
+    thread = [
+        "I hope the talks work. January 27, 2011 at 7:59 pm | Report abuse | I doubt the web did it all.",
+        "The same thing happened long before there were phones.",
+        "January 31, 2011 at 6:26 pm | The US should help the transition along quietly.",
+    ]
+    losses: Counter[str] = Counter()
+    text = page(*ARTICLE, *thread)
+    assert kept_lines(text) == ARTICLE
+    find_body(text, losses=losses)
+    assert losses == Counter({"comment thread": sum(len(line) for line in thread)})
+    # a date and time in a sentence is no stamp
+    dated = "The vote closed on January 27, 2011 at 7:59 pm, officials said."
+    assert kept_lines(page(*ARTICLE, dated)) == [*ARTICLE, dated]
+
+
 def test_a_quoted_letter_is_no_comment_thread() -> None:
     quoted = "In a letter to the board at 10:14 on Monday, the chairman wrote: we will not sell the company."
     assert kept_lines(page(*ARTICLE, quoted)) == [*ARTICLE, quoted]

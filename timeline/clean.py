@@ -106,6 +106,11 @@ _COMMENT_THREAD = re.compile(r"\|\s*report abuse\b|\bwe welcome comments (?:that
 _COMMENT_STAMP = re.compile(
     r"\bAt \d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)?(?: on)? (?:\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+\.?,? \d{4}|[A-Z][a-z]+\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}),"
     r" [^:]{1,60}? wrote:"
+    # ... or with its date and time before a bar, where a line or sentence ends ("... I sincerely
+    # hope not !!! January 27, 2011 at 7:59 pm | Report abuse | I don't believe ...", and later
+    # comments "January 31, 2011 at 6:26 pm | The US should assist Egypt ...")
+    r"|(?:^|(?<=[.!?\"”] ))(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r" \d{1,2}, \d{4} at \d{1,2}:\d{2} ?[ap]m \|"
 )
 
 # Cookie banners and consent notices.
