@@ -165,17 +165,22 @@ def test_reader_comments_and_the_comment_policy_are_dropped(comments: str) -> No
     assert kept_lines(page(*ARTICLE, comments)) == ARTICLE
 
 
+def assert_is_the_thread(thread: list[str]) -> None:
+    """After the article, every line of ``thread`` is dropped, counted as the comment thread."""
+    losses: Counter[str] = Counter()
+    text = page(*ARTICLE, *thread)
+    assert kept_lines(text) == ARTICLE
+    find_body(text, losses=losses)
+    assert losses == Counter({"comment thread": sum(len(line) for line in thread)})
+
+
 def test_from_the_first_stamped_comment_on_the_page_is_the_thread() -> None:
     thread = [
         "At 10:14 am on 28 May 2010, pzero wrote: I think the response has been admirable so far.",
         "They have tried everything they could, and the government should say so.",  # its second paragraph
         "So few comments so far... At 23:44 21st Jun 2010, mourndekai wrote: I agree with the last comment.",
     ]
-    losses: Counter[str] = Counter()
-    text = page(*ARTICLE, *thread)
-    assert kept_lines(text) == ARTICLE
-    find_body(text, losses=losses)
-    assert losses == Counter({"comment thread": sum(len(line) for line in thread)})
+    assert_is_the_thread(thread)
 
 
 def test_comments_stamped_with_their_date_and_time_before_a_bar_are_the_thread() -> None:
@@ -186,11 +191,7 @@ def test_comments_stamped_with_their_date_and_time_before_a_bar_are_the_thread()
         "The same thing happened long before there were phones.",
         "January 31, 2011 at 6:26 pm | The US should help the transition along quietly.",
     ]
-    losses: Counter[str] = Counter()
-    text = page(*ARTICLE, *thread)
-    assert kept_lines(text) == ARTICLE
-    find_body(text, losses=losses)
-    assert losses == Counter({"comment thread": sum(len(line) for line in thread)})
+    assert_is_the_thread(thread)
     # a date and time in a sentence is no stamp
     dated = "The vote closed on January 27, 2011 at 7:59 pm, officials said."
     assert kept_lines(page(*ARTICLE, dated)) == [*ARTICLE, dated]

@@ -273,7 +273,7 @@ def _assemble(article: Article, segments: list[tuple[int, int]], pieces: list[_P
         if discourse is not None:
             _count_from_the_saying(speech, doc, candidates, relative, in_doc, expressions, discourse)
         if events:
-            found_events.add_segment(doc, offset, doc_sentences, [x for x in in_doc if not in_stamp(updates, offset + x[0])] if updates else in_doc)
+            found_events.add_segment(doc, offset, doc_sentences, [x for x in in_doc if not in_stamp(updates, offset + x[0])])
     return ReadArticle(
         article=article,
         body=tuple(segments),

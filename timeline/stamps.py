@@ -58,10 +58,10 @@ class UpdateStamp:
     """An update of a live page: where its stamp is in the text, and the day it was written."""
 
     start: int
-    day: date
     #: Where the stamp ends: its clock times say when the page was updated, not when anything
     #: it reports happened, so they date no event.
-    end: int = -1
+    end: int
+    day: date
 
 
 def update_days(text: str, published: date) -> tuple[UpdateStamp, ...]:
@@ -84,19 +84,25 @@ def update_days(text: str, published: date) -> tuple[UpdateStamp, ...]:
         neighbour = days[index + 1]
         if days[index] is None and neighbour is not None:
             days[index] = _next_day(neighbour, found[index + 1][1], found[index][1])
-    return tuple(UpdateStamp(start, day, end) for ((start, end), _, _), day in zip(found, days, strict=True) if day is not None)
+    return tuple(UpdateStamp(start, end, day) for ((start, end), _, _), day in zip(found, days, strict=True) if day is not None)
 
 
 def in_stamp(stamps: tuple[UpdateStamp, ...], offset: int) -> bool:
     """Is the text at ``offset`` inside one of the stamps?"""
-    index = bisect_right([stamp.start for stamp in stamps], offset) - 1
-    return index >= 0 and offset < stamps[index].end
+    stamp = _update_of(stamps, offset)
+    return stamp is not None and offset < stamp.end
 
 
 def day_at(stamps: tuple[UpdateStamp, ...], offset: int, default: date) -> date:
     """The day the text at ``offset`` was written: its update's, or ``default`` before the first."""
-    index = bisect_right([stamp.start for stamp in stamps], offset) - 1
-    return stamps[index].day if index >= 0 else default
+    stamp = _update_of(stamps, offset)
+    return stamp.day if stamp is not None else default
+
+
+def _update_of(stamps: tuple[UpdateStamp, ...], offset: int) -> Optional[UpdateStamp]:
+    """The update the text at ``offset`` belongs to: the last stamp starting at or before it."""
+    index = bisect_right(stamps, offset, key=lambda stamp: stamp.start) - 1  # asked per expression and event: no list built
+    return stamps[index] if index >= 0 else None
 
 
 def _minutes(match: re.Match) -> Optional[int]:
