@@ -13,7 +13,20 @@ from hypothesis import strategies as st
 
 import timeline
 from timeline.cli import main
-from timeline.keydates import _best_sentences, _candidates, _Centroid, _clean, _days_named, _mentions_by_day, _readable_sentence, _shown, _stands_alone, _told, _whole
+from timeline.keydates import (
+    _best_sentences,
+    _candidates,
+    _Centroid,
+    _clean,
+    _days_named,
+    _length_cost,
+    _mentions_by_day,
+    _readable_sentence,
+    _shown,
+    _stands_alone,
+    _told,
+    _whole,
+)
 
 from conftest import examples, seed_articles
 
@@ -350,6 +363,32 @@ def test_a_sentence_dated_only_through_another_comes_after_one_dated_by_its_own_
 )
 def test_a_sentence_whose_speaker_or_subject_is_only_a_pronoun_or_an_unnamed_person_does_not_stand_alone(sentence, alone):
     assert _stands_alone(sentence) is alone
+
+
+@pytest.mark.parametrize("words,cost", [(30, 0.0), (10, 0.1 * 20 / 30), (50, 0.1 * 20 / 30), (8, 0.1 * 22 / 30), (27, 0.01)])
+def test_a_sentence_gives_up_nearness_for_each_word_it_is_short_of_or_beyond_thirty(words, cost):
+    assert _length_cost(" ".join(["word"] * words)) == pytest.approx(cost)
+
+
+def test_of_sentences_as_near_the_day_and_the_story_the_one_of_about_thirty_words_comes_first(monkeypatch):
+    # The bare fact and the sentence that also tells how and why, equally near (the nearness
+    # itself is the subject of the tests above): the fuller one is chosen; the bare one, first
+    # by the last tie-breaker (the text), only for a second sentence.
+    short = "Investigators arrived at the chemical factory in Springfield on Tuesday."
+    full = (
+        "Investigators came to the chemical factory in Springfield on Tuesday to examine the damaged storage "
+        "tanks, which the state fire marshal said had been filled beyond their limit for weeks."
+    )
+    assert len(short.split()) == 10 and len(full.split()) == 30 and short < full
+    built = timeline.build([*BLAST, timeline.Article(f"{short}\n\n{full}", "2018-08-08", source="Courier", id="d")])
+    candidates = _candidates(_mentions_by_day(built.mentions, None, None)[date(2018, 8, 7)])
+    assert list(candidates) == [short, full]
+    monkeypatch.setattr(_Centroid, "nearness", lambda self, text: 0.5)
+    monkeypatch.setattr(_Centroid, "similarity", lambda self, first, second: 0.0)
+    story, articles = _Centroid(candidates), {a.id: a for a in built.articles}
+    assert [s.sentence for s in _best_sentences(candidates, 2, articles, set(), story, 0.0)] == [full, short]
+    monkeypatch.setattr(timeline.keydates, "LENGTH_WEIGHT", 0.0)
+    assert [s.sentence for s in _best_sentences(candidates, 2, articles, set(), story, 0.0)] == [short, full]
 
 
 def test_of_days_with_the_same_evidence_the_one_that_tells_the_story_comes_first(monkeypatch):

@@ -19,8 +19,10 @@ Ghalandari & Ifrim 2020; no trained model):
 
 How a day's sentences are chosen: the candidates are the sentences of the mentions dated to
 the day; each is scored by its cosine similarity to the centroid of all of them (content words
-weighted by how rare they are among the day's candidates), so that what most reports of the
-day share comes first, among the sentences near enough the whole story (``STORY_FLOOR``; the
+weighted by how rare they are among the day's candidates), less a little for each word it
+is short of or beyond ``FULL_LENGTH`` (a bare fact or a paragraph tells a reader less than a
+sentence of who did what, where and why), so that what most reports of the day share comes
+first, among the sentences near enough the whole story (``STORY_FLOOR``; the
 rest, a page's other stories among them, only when a day has too few, and those far from it,
 ``OFF_STORY``, never); among those, the sentences that stand alone (one that opens by referring
 back, "He says ...", or whose speaker is only a pronoun, '"...," he said.', only when a day has
@@ -84,6 +86,14 @@ OFF_STORY = 0.5
 MIN_WORDS = 8
 #: (50, not 60: chosen leave one topic out on Timeline17, better held out on 4 of 5 topics)
 MAX_WORDS = 50
+#: Of sentences about as near the day and the story, one of about FULL_LENGTH words comes
+#: first: it tells who did what, where and why, where a short one tells a bare fact and a long
+#: one a paragraph's worth. Each word short of or beyond it costs LENGTH_WEIGHT / FULL_LENGTH of
+#: nearness. (30 and 0.1 of 20-50 and 0.05-0.3 on Timeline17; leave one topic out picks them, or
+#: 30 and 0.05, for four topics of five by AR2-F, better held out on four; see docs/accuracy.md,
+#: "stop 29".)
+FULL_LENGTH = 30
+LENGTH_WEIGHT = 0.1
 
 # A dateline run into the first sentence: "WASHINGTON (Reuters) - ", "CAIRO, Feb 3 (Reuters) -",
 # "LONDON -- ".
@@ -637,7 +647,7 @@ def _best_sentences(
             story.nearness(t) < STORY_FLOOR * median,
             not _stands_alone(t),
             unsure_of_its_day(t),
-            -(day.nearness(t) + STORY_WEIGHT * story.nearness(t)),
+            -(day.nearness(t) + STORY_WEIGHT * story.nearness(t) - _length_cost(t)),
             t,
         ),
     )
@@ -653,6 +663,11 @@ def _best_sentences(
         if len(chosen) == per_date:
             break
     return tuple(result)
+
+
+def _length_cost(text: str) -> float:
+    """How much nearness a sentence gives up for its length (see ``FULL_LENGTH``)."""
+    return LENGTH_WEIGHT * abs(len(text.split()) - FULL_LENGTH) / FULL_LENGTH
 
 
 def _cosine(first: Mapping[str, float], second: Mapping[str, float], second_norm: Optional[float] = None) -> float:
