@@ -19,6 +19,8 @@ from collections import Counter
 from collections.abc import Callable
 from typing import NamedTuple
 
+from .rules import MONTH_NAMES
+
 __all__ = ["find_body", "is_headline"]
 
 # Line ends as they occur in scraped text; str.splitlines would also split on \v, \x1c, \u2028...
@@ -109,7 +111,7 @@ _COMMENT_STAMP = re.compile(
     # ... or with its date and time before a bar, where a line or sentence ends ("... I sincerely
     # hope not !!! January 27, 2011 at 7:59 pm | Report abuse | I don't believe ...", and later
     # comments "January 31, 2011 at 6:26 pm | The US should assist Egypt ...")
-    r"|(?:^|(?<=[.!?\"”] ))(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"|(?:^|(?<=[.!?\"”] ))" + MONTH_NAMES +
     r" \d{1,2}, \d{4} at \d{1,2}:\d{2} ?[ap]m \|"
 )
 

@@ -60,6 +60,7 @@ from attrs import frozen
 from .errors import InvalidArgumentError
 from .language import function_words
 from .model import ArticleInfo, Mention, Status, Timeline
+from .rules import ABBREVIATED_MONTH_NAMES, MONTH_NAMES, MONTH_PREFIXES, WEEKDAY_NAMES
 
 __all__ = ["KeyDate", "KeySentence", "key_dates"]
 
@@ -90,7 +91,7 @@ MAX_WORDS = 50
 #: first: it tells who did what, where and why, where a short one tells a bare fact and a long
 #: one a paragraph's worth. Each word short of or beyond it costs LENGTH_WEIGHT / FULL_LENGTH of
 #: nearness. (30 and 0.1 of 20-50 and 0.05-0.3 on Timeline17; leave one topic out picks them, or
-#: 30 and 0.05, for four topics of five by AR2-F, better held out on four; see docs/accuracy.md,
+#: 30 and 0.05, for four topics of five by AR2-F, better held out on all five; see docs/accuracy.md,
 #: "stop 29".)
 FULL_LENGTH = 30
 LENGTH_WEIGHT = 0.1
@@ -112,9 +113,7 @@ _AGENCY_MARK = re.compile(r"^(?:.{0,120}?\b[A-Z][a-z]+(?:, [A-Z][a-z]+)? )?\((?:
 # A page's headline and standfirst run into its first sentence, up to the page stamp between them:
 # "Gulf oil spill: BP resumes 'top kill' Company says ... Friday 28 May 2010 10.27 BST New figures
 # mean ...": what is left after the stamp is the sentence.
-_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-_ABBREVIATED_MONTHS = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\."
-_WEEKDAYS = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_MONTHS, _ABBREVIATED_MONTHS, _WEEKDAYS = MONTH_NAMES, ABBREVIATED_MONTH_NAMES, WEEKDAY_NAMES
 _WEEKDAY_DATE = r"\b" + _WEEKDAYS + r" \d{1,2} " + _MONTHS + r" \d{4}"
 _HEADLINE_STAMP = re.compile(r"^.{0,300}?" + _WEEKDAY_DATE + r" \d{1,2}[.:]\d{2} (?:GMT|BST|UTC|CET|[ECMP][SD]?T)\b\s*")
 # ... or a page's date and time before it: "Thursday, January 6, 2011; 12:00 AM The commission ...".
@@ -147,10 +146,10 @@ _PAGE_OPENING = re.compile(
     r"^(?:[A-Z][a-z]{2,8},? )?(?:\d{1,2} [A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.? \d{1,2},?) \d{2,4},? \d{1,2}[:.]\d{2} ?(?:[ap]\.?m\.? )?(?:GMT|BST|UTC|CET|[ECMP][SD]?T)\b"
     r"|^(?:By )?(?:[A-Z][\w'’-]+ ){1,4}" + _NEWSROOMS + r"\b,"  # "By Jo Smith BBC News, Cairo Protesters ..."
     r"|^By (?:[A-Z][\w'’.-]+ ){0,3}[A-Z][\w'’.-]+, " + _NEWSROOMS + r"\b"  # "By Jo Smith, CNN It was ..."
-    r"|^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?: "  # a gallery caption: "April 21, 2010: Fire boats ..."
+    r"|^" + MONTH_PREFIXES + r"[a-z]*\.? \d{1,2}(?:, \d{4})?: "  # a gallery caption: "April 21, 2010: Fire boats ..."
     r"|^\d{1,2}[:.]\d{2} ?[ap]\.?m\.?(?: [A-Z]{2,4})? ?(?:-{1,2}|—|–|:) "  # a live page's entry: "2:30 pm ET - Protesting Egypt in the U.S. - ..."
     # a heading before a dash, not a chronology's date: "Uprising in Egypt -- Egyptian laureate ..."
-    r"|^(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d)[A-Z][^\"“”:.!?]{2,60}? (?:--?|—|–) [A-Z]"
+    r"|^(?!" + MONTH_PREFIXES + r"[a-z]*\.? \d)[A-Z][^\"“”:.!?]{2,60}? (?:--?|—|–) [A-Z]"
     r"|^[^\"“”:]{8,120}: [A-Z][a-zA-Z]"  # a headline before a colon: "Mubarak says he won't run again: Bowing to ...", "Oil spill: BP ..."
 )
 # A speaker's words outside quotation marks: a broadcast's transcript ("So -- and also I think

@@ -19,7 +19,22 @@ from typing import Mapping, Optional
 from attrs import frozen
 from dateparser.languages.loader import default_loader
 
-__all__ = ["DISCOURSE_OFFSETS", "EXAMPLE_ANCHOR", "GLUED_UNITS", "LEXICON", "RULES", "Rule", "TIME_ZONES", "TRIGGER_WORDS", "compile_rules", "number_value"]
+__all__ = [
+    "ABBREVIATED_MONTH_NAMES",
+    "DISCOURSE_OFFSETS",
+    "EXAMPLE_ANCHOR",
+    "GLUED_UNITS",
+    "LEXICON",
+    "MONTH_NAMES",
+    "MONTH_PREFIXES",
+    "RULES",
+    "Rule",
+    "TIME_ZONES",
+    "TRIGGER_WORDS",
+    "WEEKDAY_NAMES",
+    "compile_rules",
+    "number_value",
+]
 
 
 def _dateparser_names(keys: tuple[str, ...]) -> dict[str, int]:
@@ -37,16 +52,26 @@ def _dateparser_names(keys: tuple[str, ...]) -> dict[str, int]:
     return names
 
 
-MONTHS = _dateparser_names(
-    (
-        "january", "february", "march", "april", "may", "june",
-        "july", "august", "september", "october", "november", "december",
-    )
+_MONTH_KEYS = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
 )  # fmt: skip
-WEEKDAYS = _dateparser_names(
-    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-)
+_WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = _dateparser_names(_MONTH_KEYS)
+WEEKDAYS = _dateparser_names(_WEEKDAY_KEYS)
 WEEKDAYS.update({"tues": 2, "weds": 3, "thur": 4, "thurs": 4})
+
+# The names as a page prints them, for the patterns that find page furniture and cut a key
+# date's sentence (:mod:`timeline.clean`, :mod:`timeline.keydates`), where case tells a date from
+# a word: alternations to put in a regular expression.
+#: "January" ... "December": "January 27, 2011 at 7:59 pm |", "Friday 28 May 2010 10.27 BST".
+MONTH_NAMES = "(?:" + "|".join(key.title() for key in _MONTH_KEYS) + ")"
+#: A month's first three letters, where a word may follow: "Apr 21", "April 21", "Sept. 19".
+MONTH_PREFIXES = "(?:" + "|".join(key[:3].title() for key in _MONTH_KEYS) + ")"
+#: A month cut short with a full stop, as agencies print it: "Apr. 20", "Sept. 19" (not "May.").
+ABBREVIATED_MONTH_NAMES = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\."
+#: "Monday" ... "Sunday": "Tuesday, June 16", "vowed Monday to pay".
+WEEKDAY_NAMES = "(?:" + "|".join(key.title() for key in _WEEKDAY_KEYS) + ")"
 
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 
