@@ -126,9 +126,10 @@ class ArticleEvents:
     def mentions(self) -> list[Mention]:
         """The finished mentions, after discourse dating, in text order."""
         ordered = sorted(self.drafts, key=lambda d: (d.offset + d.head.idx))
-        if self.anchor is not None:
+        anchor = self.anchor
+        if anchor is not None:
             for draft in ordered:
-                if _future_in_a_past_year(draft, self._published(draft)):  # type: ignore[arg-type]
+                if _future_in_a_past_year(draft, self._published_on(anchor, draft)):
                     # "the minister will face anger over the plant, to a record output in
                     # 2015": the parse can hang an earlier year on a "will" clause; no date
                     # rather than that one, and the year goes to the past clause it follows
@@ -141,13 +142,13 @@ class ArticleEvents:
         names = {name: (label, frozenset(name.lower().split())) for name, label in self.referents.named.items()}
         for draft in ordered:
             draft.participants = named_descriptions(draft.participants, names)
-        if self.anchor is not None:
+        if anchor is not None:
             for draft in ordered:
                 if draft.when is None and (_news_perfect(draft) or _statement_of_the_day(draft)):
                     # "Jane Doe has been sworn in", "the outbreak has killed at least 49
                     # people", "Egypt's ministry said": done by the day it is published, and
                     # news of that day.
-                    draft.when = TimeValue("DATE", self._published(draft).isoformat())  # type: ignore[union-attr]
+                    draft.when = TimeValue("DATE", self._published_on(anchor, draft).isoformat())
                     draft.dated_by, draft.anchored_to = "published", "published"
         for draft in ordered:
             when, published = draft.when, self._published(draft)
@@ -172,10 +173,13 @@ class ArticleEvents:
         return result
 
     def _published(self, draft: Draft) -> Optional[date]:
-        """The day the draft's text was published: its update's on a live page, else the article's."""
-        if self.anchor is None or not self.updates:
-            return self.anchor
-        return day_at(self.updates, draft.offset + draft.head.idx, self.anchor)
+        """The day the draft's text was published (see :meth:`_published_on`); None without one."""
+        return None if self.anchor is None else self._published_on(self.anchor, draft)
+
+    def _published_on(self, anchor: date, draft: Draft) -> date:
+        """The day the draft's text was published, of an article published on ``anchor``: its
+        update's on a live page, else the article's."""
+        return day_at(self.updates, draft.offset + draft.head.idx, anchor) if self.updates else anchor
 
     def _mention(self, draft: Draft) -> Mention:
         segment = self._segments[id(draft.head.doc)]
