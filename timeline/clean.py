@@ -111,8 +111,7 @@ _COMMENT_STAMP = re.compile(
     # ... or with its date and time before a bar, where a line or sentence ends ("... I sincerely
     # hope not !!! January 27, 2011 at 7:59 pm | Report abuse | I don't believe ...", and later
     # comments "January 31, 2011 at 6:26 pm | The US should assist Egypt ...")
-    r"|(?:^|(?<=[.!?\"”] ))" + MONTH_NAMES +
-    r" \d{1,2}, \d{4} at \d{1,2}:\d{2} ?[ap]m \|"
+    r"|(?:^|(?<=[.!?\"”] ))" + MONTH_NAMES + r" \d{1,2}, \d{4} at \d{1,2}:\d{2} ?[ap]m \|"
 )
 
 # Cookie banners and consent notices.

@@ -113,11 +113,10 @@ _AGENCY_MARK = re.compile(r"^(?:.{0,120}?\b[A-Z][a-z]+(?:, [A-Z][a-z]+)? )?\((?:
 # A page's headline and standfirst run into its first sentence, up to the page stamp between them:
 # "Gulf oil spill: BP resumes 'top kill' Company says ... Friday 28 May 2010 10.27 BST New figures
 # mean ...": what is left after the stamp is the sentence.
-_MONTHS, _ABBREVIATED_MONTHS, _WEEKDAYS = MONTH_NAMES, ABBREVIATED_MONTH_NAMES, WEEKDAY_NAMES
-_WEEKDAY_DATE = r"\b" + _WEEKDAYS + r" \d{1,2} " + _MONTHS + r" \d{4}"
+_WEEKDAY_DATE = r"\b" + WEEKDAY_NAMES + r" \d{1,2} " + MONTH_NAMES + r" \d{4}"
 _HEADLINE_STAMP = re.compile(r"^.{0,300}?" + _WEEKDAY_DATE + r" \d{1,2}[.:]\d{2} (?:GMT|BST|UTC|CET|[ECMP][SD]?T)\b\s*")
 # ... or a page's date and time before it: "Thursday, January 6, 2011; 12:00 AM The commission ...".
-_PAGE_STAMP = re.compile(r"^(?:[A-Z][a-z]+day, )?" + _MONTHS + r" \d{1,2}, \d{4}; \d{1,2}:\d{2} ?[AP]M\s+")
+_PAGE_STAMP = re.compile(r"^(?:[A-Z][a-z]+day, )?" + MONTH_NAMES + r" \d{1,2}, \d{4}; \d{1,2}:\d{2} ?[AP]M\s+")
 # A news agency's stock ticker after a company's name, for its terminals, not for a reader: "BP Plc
 # (BP.N) (BP.L) shares tumbled", "Transocean Ltd <RIGN.S> <RIG.N> fell".
 _TICKER = re.compile(r" (?:<[A-Z0-9]{1,6}\.[A-Z]{1,2}>|\([A-Z0-9]{1,6}\. ?[A-Z]{1,2}\))(?= )")
@@ -184,7 +183,7 @@ _CAPITALS = re.compile(r"\b[A-Z]{2,}(?: [A-Z]{2,}){2,}\b")
 # A caption ends with the picture's date, not after "on" as a sentence of a report does ("...
 # the top U.S. spill official said on Sept. 19, 2010."); "is seen as" is a report's wording.
 _CAPTION = re.compile(
-    r"(?<!\bon)(?:,| )(?:" + _WEEKDAYS + r",? )?(?:" + _MONTHS + r"|" + _ABBREVIATED_MONTHS + r") \d{1,2}, \d{4}\.?$"
+    r"(?<!\bon)(?:,| )(?:" + WEEKDAY_NAMES + r",? )?(?:" + MONTH_NAMES + r"|" + ABBREVIATED_MONTH_NAMES + r") \d{1,2}, \d{4}\.?$"
     r"|^In (?:this|an?) (?:\w+ )?(?:image|photo|photograph|picture|handout|video grab|frame grab)\b"
     r"|\b(?:is|are) (?:seen|pictured|shown)\b(?! (?:as|to)\b)"
 )
@@ -197,7 +196,7 @@ _CAPTION = re.compile(
 # 20 words before it are such a headline if most of their content words
 # (HEADLINE_ECHO, at least three) come again after it; a weekday or month after it is the
 # sentence's own ("... was apparently restored Saturday morning, a day after ...").
-_BOUNDARY = re.compile(r"(?<!\S)([\w'’\"”.-]*\w['’\"”]?) (?=[A-Z])(?!" + _WEEKDAYS + r"\b|" + _MONTHS + r"\b)")
+_BOUNDARY = re.compile(r"(?<!\S)([\w'’\"”.-]*\w['’\"”]?) (?=[A-Z])(?!" + WEEKDAY_NAMES + r"\b|" + MONTH_NAMES + r"\b)")
 #: The share of a headline's content words told again in the sentence after it (see _BOUNDARY).
 HEADLINE_ECHO = 0.6
 # A sentence that opens by referring back to one before it ("He says Mexico has 260 confirmed
@@ -221,7 +220,7 @@ _LINK_TO_BEFORE = re.compile(
     r"^(?:(?:But|And|Also|Meanwhile|However|Yet|Then|Separately|Instead|Nevertheless|Moreover|Furthermore)\b"
     # "Earlier, the minister said ...", "Earlier Thad Allen warned ...": earlier than what the sentence
     # before told; not "Earlier this month", "Earlier Monday", which say when
-    r"|Earlier(?=, \S|,? [A-Z])(?!,? (?i:this|that|in|on|today|yesterday|" + _WEEKDAYS + r"|" + _MONTHS + r")\b)),? (?=\S)"
+    r"|Earlier(?=, \S|,? [A-Z])(?!,? (?i:this|that|in|on|today|yesterday|" + WEEKDAY_NAMES + r"|" + MONTH_NAMES + r")\b)),? (?=\S)"
 )
 # The time expression that dates a sentence to its key date says again what the date's heading
 # says: it is left out of the text shown, with the words that go with it ("BP vowed Monday to
@@ -231,10 +230,10 @@ _LINK_TO_BEFORE = re.compile(
 # never inside a quotation: what someone said is shown as said.
 _DAY_NAME = re.compile(
     r"(?:(?:early|late) )?(?:"
-    + _WEEKDAYS + r"(?: (?:morning|afternoon|evening|night))?"  # Monday, Sunday night
-    r"(?:,? (?:" + _MONTHS + r"|" + _ABBREVIATED_MONTHS + r") \d{1,2}(?:, \d{4})?)?"  # Wednesday, June 16
-    r"|(?:" + _MONTHS + r"|" + _ABBREVIATED_MONTHS + r") \d{1,2}(?:, \d{4})?"  # April 20, Apr. 20, 2010
-    r"|\d{1,2} " + _MONTHS + r"(?: \d{4})?"  # 20 April 2010
+    + WEEKDAY_NAMES + r"(?: (?:morning|afternoon|evening|night))?"  # Monday, Sunday night
+    r"(?:,? (?:" + MONTH_NAMES + r"|" + ABBREVIATED_MONTH_NAMES + r") \d{1,2}(?:, \d{4})?)?"  # Wednesday, June 16
+    r"|(?:" + MONTH_NAMES + r"|" + ABBREVIATED_MONTH_NAMES + r") \d{1,2}(?:, \d{4})?"  # April 20, Apr. 20, 2010
+    r"|\d{1,2} " + MONTH_NAMES + r"(?: \d{4})?"  # 20 April 2010
     r"|today|yesterday)",
     re.IGNORECASE,
 )
@@ -245,7 +244,7 @@ _DAY_LEAD = re.compile(
 )  # "returned to Egypt just on Thursday, appeared" -> "returned to Egypt, appeared"
 # ... and what makes it one end of a pair or a range, whose other end would be left alone.
 _OTHER_END = re.compile(
-    r" (?:and|or|to|through|until|till) (?:(?:early|late) )?(?:" + _WEEKDAYS + r"|" + _MONTHS + r"|\d|today|tomorrow|yesterday)|[-–—]\w"
+    r" (?:and|or|to|through|until|till) (?:(?:early|late) )?(?:" + WEEKDAY_NAMES + r"|" + MONTH_NAMES + r"|\d|today|tomorrow|yesterday)|[-–—]\w"
 )
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 

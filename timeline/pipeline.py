@@ -249,8 +249,8 @@ def _assemble(article: Article, segments: list[tuple[int, int]], pieces: list[_P
             depends = any(v != probe_values[0] for v in probe_values[1:])
             relative.append(depends)
             if discourse is not None:
-                if updates:
-                    discourse.anchor = day_at(updates, offset + candidate.start_char, anchor)  # type: ignore[arg-type]
+                if updates and anchor is not None:  # (updates are found only with an anchor)
+                    discourse.anchor = day_at(updates, offset + candidate.start_char, anchor)
                 value, rule = _resolve_candidate(candidate, discourse, sentence)
                 discourse.observe(value, sentence, frames)
             else:
