@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 import timeline
 from timeline.cli import main
 from timeline.keydates import (
+    _REPEATED,
     _best_sentences,
     _candidates,
     _Centroid,
@@ -22,6 +23,7 @@ from timeline.keydates import (
     _length_cost,
     _mentions_by_day,
     _readable_sentence,
+    _repeated,
     _shown,
     _stands_alone,
     _told,
@@ -501,6 +503,19 @@ def test_cutting_what_ran_into_a_sentence_keeps_its_end_and_is_done_once(words):
     # what is kept is the sentence's end as printed, never empty; cutting it again cuts nothing
     assert told and text.endswith(told)
     assert _told(told) == told
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(words=st.lists(st.sampled_from(["BP", "shares", "blame", "oil", "spill", "over", "the"]), max_size=16), sep=st.sampled_from([" ", ", ", " - "]))
+def test_a_repeated_headline_is_found_as_by_its_pattern(words, sep):
+    text = sep.join(words)
+    # the four-word check before the pattern only saves time: the same answer on every text
+    assert _repeated(text) == (_REPEATED.search(text) is not None)
+
+
+def test_a_headline_printed_twice_is_found():
+    assert _repeated("BP shares blame over oil spill BP shares blame over oil spill Oil company BP says others are to blame.")
+    assert not _repeated("BP shares blame over oil spill, and BP shares fell.")  # three words again, not four
 
 
 def test_a_sentence_dated_by_its_publication_is_shown_whole():

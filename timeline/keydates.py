@@ -48,6 +48,7 @@ to the sentence before it, which a key date does not have ("But Obama said ..." 
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import statistics
@@ -378,6 +379,12 @@ def _day_score(day: date, mentions: list[Mention], articles: dict[str, ArticleIn
     return sum(referring.values()) + REPORT_WEIGHT * len(reporting - set(referring))
 
 
+# A story's mentions share sentences, and its timelines share articles: each sentence is cleaned
+# and read once (pure functions of the text).
+_TEXT_CACHE = 1 << 16
+
+
+@functools.lru_cache(maxsize=_TEXT_CACHE)
 def _clean(sentence: str) -> str:
     """The sentence without a dateline, page stamp, update stamp, bullet or broken bracket before it."""
     text = " ".join(sentence.split())
@@ -391,12 +398,14 @@ def _clean(sentence: str) -> str:
     return _mended(text)
 
 
+@functools.lru_cache(maxsize=_TEXT_CACHE)
 def _told(sentence: str) -> str:
     """What of a sentence as the reading split it tells the story: cleaned (:func:`_clean`), and
     without a caption or heading run into it (:func:`_after_run_in`)."""
     return _after_run_in(_clean(sentence))
 
 
+@functools.lru_cache(maxsize=_TEXT_CACHE)
 def _readable_sentence(cleaned: str) -> Optional[str]:
     """The sentence a reader can be shown of a cleaned one (:func:`_clean`), without what ran into
     it (:func:`_after_run_in`), or None if it does not read as one (:func:`_readable`), or if
@@ -499,12 +508,20 @@ def _readable(text: str) -> bool:
         return False
     if _TWO_SENTENCES.search(text):
         return False
-    if _furnished(text) or _REPEATED.search(text) or _CAPTION.search(text):
+    if _furnished(text) or _repeated(text) or _CAPTION.search(text):
         return False
     if _SPOKEN.search(_QUOTATION.sub(" ", text)) or _headline_run_in(text):
         return False
     stop = function_words()
     return not any(m.group("before") not in stop for m in _RUN_IN.finditer(text))
+
+
+def _repeated(text: str) -> bool:
+    """Is a run of four words or more printed twice in a row (see ``_REPEATED``)? Such a run
+    repeats a four-word sequence, so the costly pattern runs only where one does."""
+    words = re.findall(r"\w+", text)
+    grams = [tuple(words[i : i + 4]) for i in range(len(words) - 3)]
+    return len(set(grams)) < len(grams) and _REPEATED.search(text) is not None
 
 
 def _furnished(text: str) -> bool:
