@@ -212,6 +212,19 @@ def test_only_sentences_a_person_reads_are_chosen(text, readable):
             "A worker cleans the beach in this undated photo released by the Coast Guard via AP Oil giant BP told investigators a decision may have been a mistake.",
             "Oil giant BP told investigators a decision may have been a mistake.",
         ),
+        # a video's caption, a speaker and their words with no full stop
+        (
+            'BBC\'s Jim Muir: "There\'s no dialogue except on the battlefield" A senior Chinese envoy has held talks with officials in Syria.',
+            "A senior Chinese envoy has held talks with officials in Syria.",
+        ),
+        (
+            'Hayward gives evidence Dr Jo Lee: "It is reasonable to believe that" The disclosure was made in court on Monday.',
+            "The disclosure was made in court on Monday.",
+        ),
+        # not a report's own quotation, ended with its stop or going on in lower case, nor a quoted name
+        ('The minister said: "We will not rest." Officials met on Monday.', 'The minister said: "We will not rest." Officials met on Monday.'),
+        ('Mr Obama said: "BP will pay" and left the room on Monday.', 'Mr Obama said: "BP will pay" and left the room on Monday.'),
+        ('Obama warned BP not to "nickel and dime" Gulf coast residents over claims.', 'Obama warned BP not to "nickel and dime" Gulf coast residents over claims.'),
         # the last such run-in: a headline, then a caption, then the sentence
         (
             "Doctor's trial delayed Lawyers for the doctor spoke in court The trial of the doctor has been postponed until September.",

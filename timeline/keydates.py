@@ -165,6 +165,11 @@ _QUOTATION = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^‘]*?’(?!\w)")  # "
 # A photo's credit that ends the caption run into a sentence: "... Coast Guard via AP Oil giant BP
 # PLC told congressional investigators ...".
 _CREDIT = re.compile(r"\bvia (?:AP|AFP|Reuters|Getty Images) (?=[A-Z])")
+# A video's caption, a speaker and their words with no full stop, run into the sentence after
+# it: 'BBC's Jim Muir: "There's no dialogue except on the battlefield" A senior Chinese envoy has
+# held talks ...', 'President Obama: "We will make BP pay for the damage" Estimates of how much
+# oil ...'. A report's own quotation ends with its stop inside the marks, or goes on in lower case.
+_SPEAKER_CAPTION = re.compile(r"(?:^|(?<=\s))[A-Z][^\"“”:.!?]{1,60}: ?[\"“][^\"“”]{2,250}[^\"“”.!?,][\"”] (?=[A-Z])")
 _RUN_IN = re.compile(
     r"\b(?P<before>[a-z][a-z'’-]+) (?P<opener>The|A|An|On|In|At|Another|Since|After|Before|When|While|It|He|She|They|We|This|These|Some|Many|More|Most|Two|Three|Four|Five|Several|Watch)\b"
 )
@@ -426,6 +431,7 @@ def _after_run_in(text: str) -> str:
     stop = function_words()
     openings = [m.start("opener") for m in _RUN_IN.finditer(text) if m.group("before") not in stop and m.group("opener") != "Watch"]
     openings += [m.end() for m in _CREDIT.finditer(text)]
+    openings += [m.end() for m in _SPEAKER_CAPTION.finditer(text)]
     return text[max(openings) :] if openings else text
 
 
