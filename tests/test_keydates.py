@@ -185,6 +185,13 @@ def test_only_whole_sentences_are_chosen(text, whole):
         ("US demands spill costs 'clarification' from BP The US government has demanded immediate clarification from BP over its spill costs.", False),
         ("The meeting in Istanbul with President Bashar al-Assad Syria's envoy said the talks on Syria were over.", True),
         ("Chief executive Tony Hayward told the Energy Committee in Washington that BP would pay every claim.", True),
+        # two sentences glued where a quotation with no stop ends the first
+        ('Activists said the army could not "stamp out the flames of defiance" On Tuesday, at least seven people were killed.', False),
+        ('Officials said the debate was "fuelling the flames of terrorism" One activist in the city was arrested.', False),
+        # ... not a name or a date after it, nor an opening mark glued to the word before
+        ('President Obama accused the oil firm of "nickel and diming" Gulf residents while planning big dividends.', True),
+        ('An analyst raised his rating on the shares to "buy back" May 26, citing the fall in their value.', True),
+        ('The comedian ridiculed the president on" The Daily Show," saying he should have acted sooner.', True),
         ("Members of the opposition meeting in Istanbul asked for help to persuade President Assad to halt the crackdown.", True),
     ],
 )

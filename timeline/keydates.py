@@ -179,6 +179,12 @@ _REPEATED = re.compile(r"\b((?:\w+\W+){4,}?)\1")
 # Two sentences the reading took as one, where a quotation ends the first or opens the second: '...
 # a new regime "must begin now." U.S. officials say ...', '"We will not rest," he said. "We ...'.
 _TWO_SENTENCES = re.compile(r"[.!?][\"”] [\"“]?[A-Z]|[.!?] [\"“][A-Z]")  # a quotation mark on one side: not "U.S. officials"
+# ... or where a quotation ends the first with no stop, and the second opens with a word no name
+# is ('... to stamp out the flames of defiance" On Tuesday, at least seven people ...', '...
+# the debate was "fuelling the flames of terrorism" One activist in the city ...'): see
+# :func:`_glued_after_quotation`. A name goes on the sentence ('accused BP of "nickel and diming"
+# Gulf residents'), and so does a date ('to "buy back" May 26').
+_AFTER_QUOTATION = re.compile(r"(?<=[^\"“”.!?,\s])[\"”] ([A-Z][a-z]*)\b(?! \d)")
 # Three words or more in capitals: a headline or a transcript's banner run into the sentence ("BP
 # SHARES HIT NEW LOW The spill ...", "THIS IS A RUSH TRANSCRIPT"), or a reader shouting.
 _CAPITALS = re.compile(r"\b[A-Z]{2,}(?: [A-Z]{2,}){2,}\b")
@@ -512,7 +518,7 @@ def _readable(text: str) -> bool:
     speaker in a transcript."""
     if not _whole(text) or text.endswith(("?", ":")) or text.count(":") > 1:  # a question; what a colon opens is missing
         return False
-    if _TWO_SENTENCES.search(text):
+    if _TWO_SENTENCES.search(text) or _glued_after_quotation(text):
         return False
     if _furnished(text) or _repeated(text) or _CAPTION.search(text):
         return False
@@ -528,6 +534,16 @@ def _repeated(text: str) -> bool:
     words = re.findall(r"\w+", text)
     grams = [tuple(words[i : i + 4]) for i in range(len(words) - 3)]
     return len(set(grams)) < len(grams) and _REPEATED.search(text) is not None
+
+
+def _glued_after_quotation(text: str) -> bool:
+    """Does a quotation with no stop end one sentence that another runs on from (see
+    ``_AFTER_QUOTATION``)? Only a closing mark counts: an even number of marks up to it."""
+    stop = function_words()
+    return any(
+        _quote_marks(text[: mark.start() + 1]) % 2 == 0 and mark.group(1).lower() in stop
+        for mark in _AFTER_QUOTATION.finditer(text)
+    )
 
 
 def _furnished(text: str) -> bool:
