@@ -535,7 +535,7 @@ def test_a_repeated_headline_is_found_as_by_its_pattern(words, sep):
 
 def test_a_headline_printed_twice_is_found():
     assert _repeated("BP shares blame over oil spill BP shares blame over oil spill Oil company BP says others are to blame.")
-    assert not _repeated("BP shares blame over oil spill, and BP shares fell.")  # three words again, not four
+    assert not _repeated("BP shares blame over oil spill, and BP shares fell.")  # two words again, not four
 
 
 def test_a_sentence_dated_by_its_publication_is_shown_whole():

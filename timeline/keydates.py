@@ -390,8 +390,8 @@ def _day_score(day: date, mentions: list[Mention], articles: dict[str, ArticleIn
     return sum(referring.values()) + REPORT_WEIGHT * len(reporting - set(referring))
 
 
-# A story's mentions share sentences, and its timelines share articles: each sentence is cleaned
-# and read once (pure functions of the text).
+# A story's mentions share sentences, and its timelines share articles: each sentence is cleaned,
+# cut of what ran into it and read once (pure functions of the text).
 _TEXT_CACHE = 1 << 16
 
 
@@ -409,7 +409,6 @@ def _clean(sentence: str) -> str:
     return _mended(text)
 
 
-@functools.lru_cache(maxsize=_TEXT_CACHE)
 def _told(sentence: str) -> str:
     """What of a sentence as the reading split it tells the story: cleaned (:func:`_clean`), and
     without a caption or heading run into it (:func:`_after_run_in`)."""
@@ -428,6 +427,7 @@ def _readable_sentence(cleaned: str) -> Optional[str]:
     return text if _readable(text) else None
 
 
+@functools.lru_cache(maxsize=_TEXT_CACHE)  # asked by the story's centroid and by the candidates
 def _after_run_in(text: str) -> str:
     """The sentence that a caption or heading ran into with no full stop, without them: "Fans
     marked a year since the death The singer's father has filed a lawsuit ..." -> "The singer's
