@@ -33,7 +33,7 @@ def _entry_when(mentions: Sequence[Mention]) -> tuple[Optional[TimeValue], tuple
         published = sorted((m.when for m in mentions if m.when is not None and m.when.start is not None), key=lambda v: v.start)  # type: ignore[arg-type,return-value]
         return (published[0], ()) if published else (None, ())
     # The finest value contained in all others (the window is non-empty by construction).
-    candidates = sorted({v for v in dated}, key=lambda v: ((v.end - v.start).days, v.value))  # type: ignore[operator]
+    candidates = sorted({v for v in dated}, key=lambda v: ((v.end - v.start).days, _value_order(v)))  # type: ignore[operator]
     for value in candidates:
         if all(dates_compatible(value, other) and other.start <= value.start and value.end <= other.end for other in dated):  # type: ignore[operator]
             return value, ()
@@ -41,7 +41,14 @@ def _entry_when(mentions: Sequence[Mention]) -> tuple[Optional[TimeValue], tuple
     # list every date that does not contain it, so the disagreement is shown, not hidden.
     chosen = candidates[0]
     outside = {v for v in dated if not (v.start <= chosen.start and chosen.end <= v.end)}  # type: ignore[operator]
-    return chosen, tuple(sorted(outside, key=lambda v: v.value))
+    return chosen, tuple(sorted(outside, key=_value_order))
+
+
+def _value_order(value: TimeValue) -> tuple[str, str, str]:
+    """A total order of values: one value written with and without a modifier ("2003", "late
+    2003") is two values of one span, and a set of them iterates in an order that follows the
+    process's hash seed; the plain one comes first (it is what every mention allows)."""
+    return value.value, "" if value.mod is None else str(value.mod), str(value.type)
 
 
 def _words(mention: Mention) -> int:
