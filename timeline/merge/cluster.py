@@ -110,15 +110,11 @@ def link(first: Profile, second: Profile, weights: Weights, settings: Settings) 
             return UNDATED, content
     same_day = dated and first.one_day and second.one_day and first.start == second.start
     overlap = weights.cosine(first.sentence_words, second.sentence_words)
-    # the strength adds what the clauses share themselves: "unveiled a new package of Russia
-    # sanctions" is nearer "unfurled a comprehensive sanctions package" than "Kosachyov announced
-    # Paul's trip" (the same sentence's words) is
-    strength = overlap + weights.cosine(first.words, second.words)
     # saying and doing are two events: the day links two statements, or two deeds
     # ("unveiled a new package" is a deed: what is announced is a thing, not words)
     alike = _saying(first) == _saying(second)
     if same_day and alike and overlap > settings.day and (first.article != second.article or settings.day_in_one_article):
-        return SAME_DAY, strength
+        return SAME_DAY, _strength(first, second, overlap, weights)
     attribution = first.attribution_of is not None or second.attribution_of is not None
     if first.statement and second.statement and not attribution and (first.article == second.article or same_day):
         # (one article, or one day: what the blocking keys of statements bring together)
@@ -133,8 +129,16 @@ def link(first: Profile, second: Profile, weights: Weights, settings: Settings) 
         # "Friday's decision was the conclusion ...", where the article tells that "the jury
         # condemned him on Friday": a bare mention of the day is the event the article tells of
         # that day in full (two bare ones tell nothing of each other)
-        return BARE_DAY, strength
+        return BARE_DAY, _strength(first, second, overlap, weights)
     return None
+
+
+def _strength(first: Profile, second: Profile, overlap: float, weights: Weights) -> float:
+    """A day link's strength: the sentences' overlap and what the clauses share themselves.
+    "unveiled a new package of Russia sanctions" is nearer "unfurled a comprehensive sanctions
+    package" than "Kosachyov announced Paul's trip" (the same sentence's words) is. Computed only
+    for the links that use it: most pairs compared are no day link."""
+    return overlap + weights.cosine(first.words, second.words)
 
 
 def links(mentions: list[Mention], profiles: list[Profile], weights: Weights, settings: Settings, pairs: Iterable[tuple[int, int]]) -> list[tuple[int, float, int, int]]:
