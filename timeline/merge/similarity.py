@@ -30,7 +30,7 @@ import math
 import re
 from collections import Counter
 from datetime import date, timedelta
-from typing import Iterable, Optional
+from typing import Iterable, Optional, Sequence
 
 from attrs import frozen
 
@@ -187,6 +187,9 @@ class Profile:
     #: The time expression that dates it, when the article's publication date is unknown and so
     #: is the date ("on Monday", "last month"): two such, different, in one article are two times.
     unknown_time: Optional[str] = None
+    #: Its named doer, objects and others with their kinds (:func:`named_participants`), made
+    #: once: a story of a thousand articles compares each mention with hundreds of others.
+    named: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def of(cls, mention: Mention) -> "Profile":
@@ -198,6 +201,10 @@ class Profile:
             start, when = start - timedelta(days=min(PUBLISHED_WINDOW, start.toordinal() - 1)), None
         predicates = frozenset(mention.stems or (mention.event,))
         words = frozenset(mention.keywords) | predicates
+        doer, doer_kind = _doer(mention)
+        objects = tuple((p.name, _KINDS.get(p.label or "", None)) for p in mention.participants if p.role == "object")
+        others = tuple((p.name, _KINDS[p.label]) for p in mention.participants if p.role == "other" and p.label in _KINDS)
+        named = tuple((name, kind) for name, kind in objects + others + ((doer, doer_kind),) if name and kind is not None)
         return cls(
             mention.key,
             mention.refers_to,
@@ -214,9 +221,10 @@ class Profile:
             predicates,
             words,
             frozenset(mention.context) - words,
-            *_doer(mention),
-            tuple((p.name, _KINDS.get(p.label or "", None)) for p in mention.participants if p.role == "object"),
-            tuple((p.name, _KINDS[p.label]) for p in mention.participants if p.role == "other" and p.label in _KINDS),
+            doer,
+            doer_kind,
+            objects,
+            others,
             mention.lemma in REPORTING_VERBS,
             mention.lemma in REPORTING_VERBS or bool(predicates & STATEMENTS),
             is_leaf(mention, words),
@@ -228,6 +236,7 @@ class Profile:
             mention.planned_in_past,
             mention.count,
             _unknown_time(mention),
+            named,
         )
 
     @property
@@ -342,10 +351,9 @@ def different_objects(first: Profile, second: Profile) -> bool:
     return compared
 
 
-def named_participants(profile: Profile) -> list[tuple[str, str]]:
+def named_participants(profile: Profile) -> tuple[tuple[str, str], ...]:
     """Its named doer, objects and others, each with its kind."""
-    everyone = profile.objects + profile.others + ((profile.doer, profile.doer_kind),)
-    return [(name, kind) for name, kind in everyone if name and kind is not None]
+    return profile.named
 
 
 def different_participants(first: Profile, second: Profile) -> bool:
@@ -356,7 +364,7 @@ def different_participants(first: Profile, second: Profile) -> bool:
     return named_apart(named_participants(first), named_participants(second))
 
 
-def named_apart(first: list[tuple[str, str]], second: list[tuple[str, str]]) -> bool:
+def named_apart(first: Sequence[tuple[str, str]], second: Sequence[tuple[str, str]]) -> bool:
     """Both lists name participants of one kind, and not one name is in both (the names of two
     mentions, or of two groups' mentions of one predicate)."""
     compared = False
