@@ -175,6 +175,12 @@ def test_only_whole_sentences_are_chosen(text, whole):
         ("The new containment cap is pictured in this image from a live video feed of the site.", False),
         ("The company killed the well for good, the top spill official said on Sept. 19, 2010.", True),
         ("Oil reached the marshes in what is seen as the worst spill in the country's history.", True),
+        # ... or a video's: its correspondent presenting it (not a report's correspondent at its end)
+        ("Fergal Keane reports on how the violence is affecting the country's children.", False),
+        ("CNN's Ben Wedeman reports on the unrest in Tunisia and its aftermath.", False),
+        ("Matthew Price reports from Mexico A 23-month-old child has died of swine flu in Texas.", False),
+        ("The severity of the swine flu virus remains uncertain, the BBC's Imogen Foulkes reports from Geneva.", True),
+        ("The agency reports on Monday that exports fell for the third month in a row.", True),
         # a headline run into the first sentence that tells its news again; a sentence that goes on
         ("Police raid the doctor's home Drug police are searching the Las Vegas home of the doctor in the inquiry.", False),
         ("Russia threatens veto over Syria resolution Russian envoy Vitaly Churkin said Russia would veto the resolution.", False),
@@ -482,6 +488,8 @@ def _dated(sentence: str, expression: str, dated_by: str = "text") -> timeline.M
         ("The agency (WHO) raised its alert level.", "Thursday", "The agency (WHO) raised its alert level."),
         ("More than 1,300 people have been admitted to hospital since 13 April.", "13 April", "More than 1,300 people have been admitted to hospital since 13 April."),
         ("Obama did not call Mubarak before Friday's announcement.", "Friday", "Obama did not call Mubarak before Friday's announcement."),
+        ("The government had claimed until late on Thursday that nothing was unusual.", "Thursday", "The government had claimed until late on Thursday that nothing was unusual."),
+        ("The port stays shut until early Monday.", "Monday", "The port stays shut until early Monday."),
     ],
 )
 def test_the_expression_that_dates_a_sentence_to_its_key_date_is_not_shown_again(sentence, expression, shown):

@@ -198,6 +198,11 @@ _CAPTION = re.compile(
     r"(?<!\bon)(?:,| )(?:" + WEEKDAY_NAMES + r",? )?(?:" + MONTH_NAMES + r"|" + ABBREVIATED_MONTH_NAMES + r") \d{1,2}, \d{4}\.?$"
     r"|^In (?:this|an?) (?:\w+ )?(?:image|photo|photograph|picture|handout|video grab|frame grab)\b"
     r"|\b(?:is|are) (?:seen|pictured|shown)\b(?! (?:as|to)\b)"
+    # ... or a video's: a correspondent presenting it ("Fergal Keane reports on how Syria's
+    # violence is affecting ...", "CNN's Ben Wedeman reports on the unrest in Tunisia", "Matthew
+    # Price reports from Mexico A 23-month-old ..."); a report's ", the BBC's Jim Muir reports
+    # from neighbouring Lebanon." at a sentence's end is its correspondent's, not a promo
+    r"|^(?:(?:The )?(?:BBC|CNN)(?:'s|’s| reporter| correspondent) )?(?:[A-Z][\w'’-]+ ){2,3}reports (?:on|from)\b"
 )
 # A page's headline run into its first sentence, which tells the same news again in other words:
 # "Police raid Jackson doctor's home Drug police are searching the Las Vegas home of Michael
@@ -254,6 +259,9 @@ _DAY_NAME = re.compile(
 _DAY_LEAD = re.compile(
     r"(?:^|(?<=\s))(?:(?:just|only|even) )?(?:(?:(?:early|late|earlier|later) )?on |(?:early|late|earlier|later) )$", re.IGNORECASE
 )  # "returned to Egypt just on Thursday, appeared" -> "returned to Egypt, appeared"
+# ... unless a preposition before it makes the day a bound: "had claimed until late on Thursday
+# that" would lose its day and keep "until".
+_BOUND_BEFORE = re.compile(r"\b(?:until|till|since|before|after|by|from|through|between)\s*$", re.IGNORECASE)
 # ... and what makes it one end of a pair or a range, whose other end would be left alone.
 _OTHER_END = re.compile(
     r" (?:and|or|to|through|until|till) (?:(?:early|late) )?(?:" + WEEKDAY_NAMES + r"|" + MONTH_NAMES + r"|\d|today|tomorrow|yesterday)|[-–—]\w"
@@ -491,6 +499,8 @@ def _without_its_day(text: str, mention: Mention) -> str:
     lead = _DAY_LEAD.search(text[:start])
     if lead is not None:
         start = lead.start()
+        if _BOUND_BEFORE.search(text[:start]):
+            return text
     elif not text[:start].strip():
         # opening the sentence bare, it is set off ("May 8 - BP ...", "Tuesday, police ..."), or
         # it is the subject ("Friday was the bloodiest day")
