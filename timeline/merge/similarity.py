@@ -32,7 +32,7 @@ from collections import Counter
 from datetime import date, timedelta
 from typing import Iterable, Optional, Sequence
 
-from attrs import frozen
+from attrs import Factory, field, frozen
 
 from ..lexicon import CLOCK_MINUTES, PART_OF_DAY_MINUTES, REPORTING_VERBS, STATEMENT_NOUNS, STATEMENT_VERBS
 from ..model import Mention, Status, TimeValue
@@ -188,8 +188,8 @@ class Profile:
     #: is the date ("on Monday", "last month"): two such, different, in one article are two times.
     unknown_time: Optional[str] = None
     #: Its named doer, objects and others with their kinds (:func:`named_participants`), made
-    #: once: a story of a thousand articles compares each mention with hundreds of others.
-    named: tuple[tuple[str, str], ...] = ()
+    #: once from them: a story of a thousand articles compares each mention with hundreds of others.
+    named: tuple[tuple[str, str], ...] = field(init=False, default=Factory(lambda self: _named(self), takes_self=True))
 
     @classmethod
     def of(cls, mention: Mention) -> "Profile":
@@ -201,10 +201,6 @@ class Profile:
             start, when = start - timedelta(days=min(PUBLISHED_WINDOW, start.toordinal() - 1)), None
         predicates = frozenset(mention.stems or (mention.event,))
         words = frozenset(mention.keywords) | predicates
-        doer, doer_kind = _doer(mention)
-        objects = tuple((p.name, _KINDS.get(p.label or "", None)) for p in mention.participants if p.role == "object")
-        others = tuple((p.name, _KINDS[p.label]) for p in mention.participants if p.role == "other" and p.label in _KINDS)
-        named = tuple((name, kind) for name, kind in objects + others + ((doer, doer_kind),) if name and kind is not None)
         return cls(
             mention.key,
             mention.refers_to,
@@ -221,10 +217,9 @@ class Profile:
             predicates,
             words,
             frozenset(mention.context) - words,
-            doer,
-            doer_kind,
-            objects,
-            others,
+            *_doer(mention),
+            tuple((p.name, _KINDS.get(p.label or "", None)) for p in mention.participants if p.role == "object"),
+            tuple((p.name, _KINDS[p.label]) for p in mention.participants if p.role == "other" and p.label in _KINDS),
             mention.lemma in REPORTING_VERBS,
             mention.lemma in REPORTING_VERBS or bool(predicates & STATEMENTS),
             is_leaf(mention, words),
@@ -236,7 +231,6 @@ class Profile:
             mention.planned_in_past,
             mention.count,
             _unknown_time(mention),
-            named,
         )
 
     @property
@@ -354,6 +348,11 @@ def different_objects(first: Profile, second: Profile) -> bool:
 def named_participants(profile: Profile) -> tuple[tuple[str, str], ...]:
     """Its named doer, objects and others, each with its kind."""
     return profile.named
+
+
+def _named(profile: Profile) -> tuple[tuple[str, str], ...]:
+    everyone = profile.objects + profile.others + ((profile.doer, profile.doer_kind),)
+    return tuple((name, kind) for name, kind in everyone if name and kind is not None)
 
 
 def different_participants(first: Profile, second: Profile) -> bool:
