@@ -5,6 +5,9 @@ Every test builds :class:`Mention` objects directly (no spaCy) and checks ``asse
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from typing import Optional
 
 import attrs
@@ -212,10 +215,6 @@ def test_an_entry_dated_by_a_year_and_by_late_that_year_has_one_date_in_every_pr
     of the two iterates in, which follows the process's hash seed (two runs of one Timeline17
     span gave 2003 and 2003 (END) to one entry). The plain value, which every mention allows,
     is taken in every process."""
-    import os
-    import subprocess
-    import sys
-
     env = {**os.environ, "PYTHONHASHSEED": seed}
     result = subprocess.run([sys.executable, "-c", _PLAIN_AND_LATE], capture_output=True, text=True, env=env, check=True)
     assert result.stdout.split() == ["2003", "None"]
